@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+/** Superuser URL of the machine's Postgres; tests create and drop their own databases with it. */
+export const TEST_PG_ADMIN_URL = process.env.LIQPASS_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+
+export interface TestDatabase {
+  readonly name: string;
+  /** Superuser URL pointing at the test database. */
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file. The name always contains "test" and the database is
+ * dropped afterwards, so a test can never touch a developer's or the local stack's data.
+ */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const name = `liqpass_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  if (!name.includes('test')) throw new Error('refusing to use a database whose name lacks "test"');
+  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(TEST_PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: TEST_PG_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A short random token for isolating NATS subjects, streams and consumers per test. */
+export function uniqueToken(prefix = 't'): string {
+  return `${prefix}${randomBytes(5).toString('hex')}`;
+}
+
+/** Polls until the probe returns a truthy value or the timeout passes. */
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const libs = readdirSync(`${root}libs`);
+
+// Nest's dependency injection needs decorator metadata, which esbuild does not emit: SWC does.
+const swcPlugin = swc.vite({
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'es6' },
+});
+
+const shared = {
+  plugins: [swcPlugin],
+  resolve: { alias: Object.fromEntries(libs.map((lib) => [`@liqpass/${lib}`, `${root}libs/${lib}/src/index.ts`])) },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: { name: 'unit', include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'integration',
+          include: ['apps/*/src/**/*.int-spec.ts', 'libs/*/src/**/*.int-spec.ts', 'tools/**/*.int-spec.ts', 'infra/**/*.int-spec.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Integration files share one Postgres and one NATS; two cores cannot run many at once.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
