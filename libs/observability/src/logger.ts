@@ -27,6 +27,7 @@ export function createLogger(service: string, level: string = 'info', destinatio
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     mixin() {
       const correlationId = currentCorrelationId();
