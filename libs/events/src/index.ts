@@ -1,0 +1,17 @@
+export * from './reason-codes';
+export * from './producers';
+export { isWalletAddress, toChecksumAddress } from './primitives/address';
+export * as wire from './primitives/wire-types';
+export * from './payloads/policy.payloads';
+export * from './payloads/okx-binding.payloads';
+export * from './payloads/payment-listener.payloads';
+export * from './payloads/claims-verifier.payloads';
+export * from './payloads/payout.payloads';
+export * from './catalog/event-catalog';
+export * from './envelope/envelope.schema';
+export * from './envelope/envelope-error';
+export * from './envelope/validate-envelope';
+export * from './envelope/parse-envelope';
+export * from './envelope/create-event';
+export * from './subjects/subjects';
+export * from './testing/sample-payloads';
