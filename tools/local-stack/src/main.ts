@@ -1,0 +1,107 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { SERVICES, type ServiceName } from '@liqpass/config';
+import { say, warn } from './console-output';
+import { waitForHealthy } from './health-wait';
+import { startOrReuseNats } from './nats';
+import { isListening } from './net';
+import { provisionLocalDatabase, startOrReusePostgres, type PostgresHandle } from './postgres';
+import { ProcessSupervisor } from './process-supervisor';
+import { BACKEND_START_ORDER, GATEWAY_URL, OKX_SIM_URL, parseArgs, portsToClaim, WEB_PORT, WEB_URL, type StackOptions } from './stack-plan';
+
+const root = resolve(__dirname, '../../../..');
+const stateDir = join(root, '.local-stack');
+const logDir = join(stateDir, 'logs');
+
+/**
+ * `npm start`: brings up the whole platform on one machine — Postgres and NATS (reused when
+ * they answer), the OKX simulator, every service and the web app — waits until the gateway's
+ * /health is green, prints where to look, and on Ctrl-C stops everything it started.
+ */
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  await mkdir(logDir, { recursive: true });
+  let postgres: PostgresHandle | undefined;
+  let shuttingDown = false;
+
+  const supervisor = new ProcessSupervisor(logDir, (child, code) => {
+    warn(`${child.name} exited unexpectedly (code ${code}). Last lines of ${child.logFile}:\n${supervisor.tail(child)}`);
+    void shutdown(1);
+  });
+
+  async function shutdown(exitCode: number): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say('stopping…');
+    await supervisor.stopAll();
+    if (postgres?.startedHere) await postgres.stop();
+    say('stopped; nothing left running.');
+    process.exit(exitCode);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    await checkPortsFree(options);
+    if (options.only === 'okx-sim') {
+      startApp(supervisor, 'okx-sim');
+      await waitForHealthy('okx-sim', `${OKX_SIM_URL}/health`, 30_000);
+      say(`OKX simulator: ${OKX_SIM_URL}  (OKX paths under /api/v5, control API under /sim) — Ctrl-C to stop`);
+      return;
+    }
+    postgres = await startOrReusePostgres(stateDir);
+    await provisionLocalDatabase(postgres.adminUrl);
+    await startOrReuseNats(stateDir, supervisor);
+    startApp(supervisor, 'okx-sim');
+    for (const service of BACKEND_START_ORDER) startApp(supervisor, service);
+    startApp(supervisor, 'api-gateway');
+    if (options.web) startWeb(supervisor);
+    await waitForHealthy('the gateway', `${GATEWAY_URL}/health`, 120_000);
+    if (options.web) await waitForHealthy('the web app', WEB_URL, 60_000);
+    printWhereToLook(options);
+  } catch (error) {
+    warn(error instanceof Error ? error.message : String(error));
+    await shutdown(1);
+  }
+}
+
+function startApp(supervisor: ProcessSupervisor, service: ServiceName): void {
+  say(`starting ${service} on port ${SERVICES[service].defaultHttpPort}`);
+  supervisor.start({ name: service, command: process.execPath, args: ['--enable-source-maps', join(root, 'dist/apps', service, 'src/main.js')] });
+}
+
+function startWeb(supervisor: ProcessSupervisor): void {
+  say(`starting the web app on port ${WEB_PORT}`);
+  supervisor.start({
+    name: 'web',
+    command: process.execPath,
+    args: [join(root, 'node_modules/vite/bin/vite.js'), '--port', String(WEB_PORT), '--strictPort', '--host', '127.0.0.1'],
+    cwd: join(root, 'apps/web'),
+  });
+}
+
+async function checkPortsFree(options: StackOptions): Promise<void> {
+  const wanted = options.only ? portsToClaim().filter((p) => p.name === options.only) : portsToClaim();
+  for (const { name, port } of wanted) {
+    if (await isListening(port)) {
+      throw new Error(`port ${port} (${name}) is already in use — is another LiqPass stack running? Stop it, or free the port, and try again.`);
+    }
+  }
+}
+
+function printWhereToLook(options: StackOptions): void {
+  const lines = [
+    '',
+    'LiqPass is up. Where to look:',
+    `  API gateway      ${GATEWAY_URL}   (/health, /metrics, /docs)`,
+    ...(options.web ? [`  web app          ${WEB_URL}   (traders; /admin for the console)`] : []),
+    `  OKX simulator    ${OKX_SIM_URL}   (/api/v5/…, control API /sim/…)`,
+    '  Postgres / NATS  127.0.0.1:5432 / 127.0.0.1:4222',
+    `  logs             ${logDir}/<service>.log`,
+    '',
+    'Ctrl-C stops everything.',
+  ];
+  for (const line of lines) say(line);
+}
+
+void main();
