@@ -32,6 +32,8 @@ const steps = [
   ['build', process.execPath, [join(root, 'scripts/build.mjs')]],
   ['type check (node projects)', bin('tsc'), ['-p', 'tsconfig.json']],
   ['type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json']],
+  // The module-boundary rule reads Nx's project graph and passes silently without one.
+  ['project graph', bin('nx'), ['show', 'projects']],
   ['lint + module boundaries', bin('eslint'), ['--max-warnings=0', 'apps', 'libs', 'tools']],
   ['unit and integration tests', bin('vitest'), ['run', '--project', 'unit', '--project', 'integration']],
 ];
