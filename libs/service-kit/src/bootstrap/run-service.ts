@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import type { z } from 'zod';
 import { ConfigError, loadConfig, type ServiceName } from '@liqpass/config';
 import { createLogger, PinoNestLogger, type Logger } from '@liqpass/observability';
@@ -22,9 +23,10 @@ export async function createServiceApp<S extends z.ZodObject>(
   schema: S,
   buildModule: (context: ServiceContext<z.infer<S>>) => unknown,
   env: Record<string, string | undefined> = process.env,
+  logDestination?: DestinationStream,
 ): Promise<{ app: NestFastifyApplication; config: z.infer<S>; logger: Logger }> {
   const config = loadConfig(service, schema, env) as z.infer<S> & { LOG_LEVEL: string };
-  const logger = createLogger(service, config.LOG_LEVEL);
+  const logger = createLogger(service, config.LOG_LEVEL, logDestination);
   const module = buildModule({ config, logger });
   const app = await NestFactory.create<NestFastifyApplication>(
     module as never,
