@@ -27,12 +27,14 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: 'unit', include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'], environment: 'node' },
+        test: { name: 'unit', sequence: { groupOrder: 0 }, include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'], environment: 'node' },
       },
       {
         ...shared,
         test: {
           name: 'integration',
+          // Unit tests first (fast feedback), then the integration files.
+          sequence: { groupOrder: 1 },
           include: ['apps/*/src/**/*.int-spec.ts', 'libs/*/src/**/*.int-spec.ts', 'tools/**/*.int-spec.ts', 'infra/**/*.int-spec.ts'],
           environment: 'node',
           testTimeout: 60_000,
