@@ -1,0 +1,134 @@
+import type { DataSource } from 'typeorm';
+import { latestVersion, parseEnvelope, type AnyEventEnvelope, type EventEnvelope, type EventType } from '@liqpass/events';
+import { NATS_CORRELATION_HEADER, withCorrelationId, type Logger } from '@liqpass/observability';
+import type { DeadLetterRecorder } from '../dead-letters/dead-letter-recorder';
+import type { MessagingMetrics } from '../metrics/messaging-metrics';
+import type { DeadLetterReason } from '../persistence/dead-letter.orm-entity';
+import { nakDelayMs } from '../topology/consumer-policy';
+import type { DeliveredMessage, DeliveryOutcome, EventHandlerRegistration } from './event-handler';
+import { PermanentError } from './permanent-error';
+
+/**
+ * Decides the fate of one delivery: invalid → dead letter + term; seen before → ack and skip;
+ * otherwise inbox row + handler in one transaction, then ack. Failures nak with backoff until
+ * the last allowed delivery, which is dead-lettered (JetStream would silently drop it).
+ */
+export class InboxProcessor<T extends EventType = EventType> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterRecorder,
+    private readonly logger: Logger,
+    private readonly metrics: MessagingMetrics,
+    private readonly registration: EventHandlerRegistration<T>,
+  ) {}
+
+  async process(message: DeliveredMessage): Promise<DeliveryOutcome> {
+    const parsed = parseEnvelope(message.data);
+    if (!parsed.ok) {
+      const { error } = parsed;
+      return withCorrelationId(this.headerCorrelation(message), () =>
+        this.deadLetter(message, 'INVALID_EVENT', `${error.code}: ${error.message}`, { eventId: error.eventId, eventType: error.type }),
+      );
+    }
+    const event = parsed.event;
+    return withCorrelationId(event.correlationId, async () => {
+      const { type } = this.registration;
+      if (event.type !== type || event.version !== latestVersion(type)) {
+        const detail = `expected ${type} v${latestVersion(type)}, got ${event.type} v${event.version}`;
+        return this.deadLetter(message, 'UNEXPECTED_EVENT', detail, { eventId: event.id, eventType: event.type, correlationId: event.correlationId });
+      }
+      return this.handle(message, event);
+    });
+  }
+
+  private async handle(message: DeliveredMessage, event: AnyEventEnvelope): Promise<DeliveryOutcome> {
+    const { consumer, type } = this.registration;
+    let outcome: 'handled' | 'duplicate';
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        const inserted = (await manager.query(
+          `INSERT INTO inbox (message_id, consumer, event_type) VALUES ($1, $2, $3)
+           ON CONFLICT (message_id, consumer) DO NOTHING RETURNING message_id`,
+          [event.id, consumer, event.type],
+        )) as unknown[];
+        if (inserted.length === 0) return 'duplicate';
+        await this.registration.handle(event as EventEnvelope<T>, manager);
+        return 'handled';
+      });
+    } catch (error) {
+      return this.fail(message, event, error);
+    }
+    message.ack();
+    (outcome === 'handled' ? this.metrics.consumed : this.metrics.duplicates).inc({ consumer, event: type });
+    if (outcome === 'duplicate') this.logger.info({ consumer, eventId: event.id, type }, 'duplicate delivery skipped');
+    return outcome;
+  }
+
+  private async fail(message: DeliveredMessage, event: AnyEventEnvelope, error: unknown): Promise<DeliveryOutcome> {
+    const { consumer, policy } = this.registration;
+    const ids = { eventId: event.id, eventType: event.type, correlationId: event.correlationId };
+    const reason = describe(error);
+    if (error instanceof PermanentError) return this.deadLetter(message, 'PERMANENT_FAILURE', reason, ids);
+    const deliveryCount = message.info.deliveryCount;
+    if (deliveryCount >= policy.maxDeliver) {
+      return this.deadLetter(message, 'MAX_DELIVERIES', `failed ${deliveryCount} of ${policy.maxDeliver} deliveries; last error: ${reason}`, ids);
+    }
+    const delayMs = nakDelayMs(policy, deliveryCount);
+    this.logger.warn({ consumer, eventId: event.id, deliveryCount, delayMs, err: reason }, 'handler failed; will retry');
+    message.nak(delayMs);
+    this.metrics.retried.inc({ consumer, event: event.type });
+    return 'retry';
+  }
+
+  private async deadLetter(
+    message: DeliveredMessage,
+    reason: DeadLetterReason,
+    detail: string,
+    ids: { eventId?: string; eventType?: string; correlationId?: string },
+  ): Promise<DeliveryOutcome> {
+    const { consumer, policy } = this.registration;
+    const rawData = new TextDecoder().decode(message.data).replace(/\u0000/g, '\uFFFD');
+    try {
+      await this.deadLetters.record({
+        consumer,
+        stream: message.info.stream,
+        streamSequence: message.info.streamSequence,
+        subject: message.subject,
+        deliveryCount: message.info.deliveryCount,
+        reason,
+        detail,
+        rawData,
+        envelope: jsonOrNull(rawData),
+        eventId: ids.eventId ?? null,
+        eventType: ids.eventType ?? null,
+        correlationId: ids.correlationId ?? this.headerCorrelation(message) ?? null,
+      });
+    } catch (error) {
+      // Never term what we could not record: try again later.
+      this.logger.error({ consumer, err: describe(error), reason }, 'could not record dead letter; will retry');
+      message.nak(nakDelayMs(policy, message.info.deliveryCount));
+      return 'retry';
+    }
+    message.term();
+    this.metrics.deadLettered.inc({ consumer, reason });
+    this.logger.error({ consumer, reason, detail, eventId: ids.eventId, subject: message.subject }, 'message dead-lettered');
+    return 'dead-lettered';
+  }
+
+  private headerCorrelation(message: DeliveredMessage): string | undefined {
+    return message.headers?.get(NATS_CORRELATION_HEADER) || undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function jsonOrNull(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { EventType } from '@liqpass/events';
+import type { EventHandlerRegistration } from '../inbox/event-handler';
+import { type ConsumerPolicy, resolveConsumerPolicy } from '../topology/consumer-policy';
+import { HANDLES_EVENT_METADATA, type HandlesEventMetadata } from './handles-event.decorator';
+
+/** Finds every `@HandlesEvent` method on the application's singleton providers. */
+@Injectable()
+export class HandlerDiscovery {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {}
+
+  discover(service: string, defaults: Partial<ConsumerPolicy> = {}): EventHandlerRegistration[] {
+    const found: EventHandlerRegistration[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const name of this.scanner.getAllMethodNames(prototype)) {
+        const method = (instance as Record<string, unknown>)[name];
+        if (typeof method !== 'function') continue;
+        const marks = Reflect.getMetadata(HANDLES_EVENT_METADATA, method) as HandlesEventMetadata[] | undefined;
+        if (!marks) continue;
+        if (!wrapper.isDependencyTreeStatic()) throw new Error(`@HandlesEvent on ${wrapper.name}.${name}: handlers must be singleton providers`);
+        for (const { type, options } of marks) {
+          found.push({
+            type: type as EventType,
+            consumer: options.consumer ?? service,
+            policy: resolveConsumerPolicy({ ...defaults, ...options.policy }),
+            handle: (event, manager) => (method as Function).call(instance, event, manager),
+          });
+        }
+      }
+    }
+    return found;
+  }
+}

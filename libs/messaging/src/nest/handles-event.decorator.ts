@@ -1,0 +1,32 @@
+import type { EventType } from '@liqpass/events';
+import type { EventHandlerFn } from '../inbox/event-handler';
+import type { ConsumerPolicy } from '../topology/consumer-policy';
+
+export const HANDLES_EVENT_METADATA = 'liqpass:handles-event';
+
+export interface HandlesEventOptions {
+  /** Durable name part before `--`; the service name by default. */
+  readonly consumer?: string;
+  readonly policy?: Partial<ConsumerPolicy>;
+}
+
+export interface HandlesEventMetadata {
+  readonly type: EventType;
+  readonly options: HandlesEventOptions;
+}
+
+/**
+ * Marks a provider method as the handler of one event type. The method gets the validated
+ * event and the EntityManager of the transaction that also records the inbox row:
+ *
+ *   @HandlesEvent('PremiumPaid')
+ *   async onPremiumPaid(event: EventEnvelope<'PremiumPaid'>, manager: EntityManager) { ... }
+ */
+export function HandlesEvent<T extends EventType>(type: T, options: HandlesEventOptions = {}) {
+  return (_target: object, _key: string | symbol, descriptor: TypedPropertyDescriptor<EventHandlerFn<T>>): void => {
+    const method = descriptor.value;
+    if (typeof method !== 'function') throw new Error(`@HandlesEvent('${type}') must decorate a method`);
+    const existing = (Reflect.getMetadata(HANDLES_EVENT_METADATA, method) as HandlesEventMetadata[] | undefined) ?? [];
+    Reflect.defineMetadata(HANDLES_EVENT_METADATA, [...existing, { type, options }], method);
+  };
+}

@@ -1,0 +1,180 @@
+import { headers } from '@nats-io/transport-node';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { DataSource, EntityManager } from 'typeorm';
+import { NATS_CORRELATION_HEADER, type Logger } from '@liqpass/observability';
+import type { MessagingMetrics } from '../metrics/messaging-metrics';
+import { backoffDelay, type BackoffPolicy } from '../retry/backoff';
+import { RelayWakeup } from './relay-wakeup';
+
+export interface OutboxRelayOptions {
+  /** Rows claimed per pass (and per transaction). */
+  readonly batchSize: number;
+  /** Safety-net polling when no commit notification arrives. */
+  readonly pollIntervalMs: number;
+  readonly publishTimeoutMs: number;
+  /** Delay before a row whose publish failed is tried again, by attempt. */
+  readonly retry: BackoffPolicy;
+  /** Wake up on Postgres NOTIFY from committed appends (off only in tests that count passes). */
+  readonly listen: boolean;
+}
+
+export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
+  batchSize: 100,
+  pollIntervalMs: 1_000,
+  publishTimeoutMs: 5_000,
+  retry: { initialMs: 1_000, maxMs: 60_000, factor: 2 },
+  listen: true,
+};
+
+export interface ClaimedRow {
+  readonly id: string;
+  readonly type: string;
+  readonly subject: string;
+  readonly msg_id: string;
+  readonly envelope: string;
+  readonly correlation_id: string;
+  readonly attempts: number;
+}
+
+export interface RelayPass {
+  readonly claimed: number;
+  readonly published: number;
+  readonly failed: number;
+}
+
+/**
+ * Moves committed outbox rows to JetStream. A pass claims rows with FOR UPDATE SKIP LOCKED
+ * (so any number of replicas can relay), publishes each with Nats-Msg-Id, and marks the rows
+ * published in the same transaction, after JetStream's ack. If the process dies in between, the
+ * rows stay pending and the next pass re-publishes them; JetStream drops the duplicate.
+ */
+export class OutboxRelay {
+  readonly options: OutboxRelayOptions;
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wake: (() => void) | undefined;
+  private kicked = false;
+  private wakeup: RelayWakeup | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly js: JetStreamClient,
+    private readonly logger: Logger,
+    private readonly metrics: MessagingMetrics,
+    options: Partial<OutboxRelayOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_RELAY_OPTIONS, ...options };
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    if (this.options.listen) this.wakeup = await RelayWakeup.listen(this.dataSource, () => this.kick());
+    this.loopDone = this.loop();
+  }
+
+  /** Run a pass now instead of at the next poll. */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  /** Finishes the pass in progress, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loopDone;
+    await this.wakeup?.close();
+    this.wakeup = undefined;
+  }
+
+  /** One claim-publish-mark pass. */
+  async relayOnce(): Promise<RelayPass> {
+    const published: ClaimedRow[] = [];
+    const pass = await this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id, type, subject, msg_id, envelope::text AS envelope, correlation_id, attempts
+           FROM outbox
+          WHERE state = 'PENDING' AND next_attempt_at <= now()
+          ORDER BY created_at, id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      )) as ClaimedRow[];
+      let failed = 0;
+      for (const row of rows) {
+        try {
+          await this.publish(row);
+          published.push(row);
+        } catch (error) {
+          // Stop here: the broker is likely down. This row backs off; the rest stay pending.
+          failed = 1;
+          await this.markFailed(manager, row, error);
+          break;
+        }
+      }
+      await this.markPublished(manager, published.map((row) => row.id));
+      return { claimed: rows.length, published: published.length, failed };
+    });
+    for (const row of published) this.metrics.published.inc({ event: row.type });
+    return pass;
+  }
+
+  private async publish(row: ClaimedRow): Promise<void> {
+    const h = headers();
+    h.set(NATS_CORRELATION_HEADER, row.correlation_id);
+    const ack = await this.js.publish(row.subject, row.envelope, { msgID: row.msg_id, headers: h, timeout: this.options.publishTimeoutMs });
+    if (ack.duplicate) this.logger.info({ eventId: row.id, subject: row.subject }, 'outbox row was already in the stream (earlier publish not marked)');
+  }
+
+  /** Protected so a test can make the process "die" between publish and mark. */
+  protected async markPublished(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `UPDATE outbox SET state = 'PUBLISHED', published_at = now(), attempts = attempts + 1, last_error = NULL
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  private async markFailed(manager: EntityManager, row: ClaimedRow, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const delayMs = backoffDelay(this.options.retry, row.attempts + 1);
+    this.logger.warn({ eventId: row.id, subject: row.subject, attempts: row.attempts + 1, delayMs, err: message }, 'outbox publish failed');
+    await manager.query(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond'
+        WHERE id = $1`,
+      [row.id, message.slice(0, 2000), delayMs],
+    );
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let pass: RelayPass = { claimed: 0, published: 0, failed: 1 };
+      try {
+        pass = await this.relayOnce();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox relay pass failed');
+      }
+      const more = pass.claimed === this.options.batchSize && pass.failed === 0;
+      if (this.running && !more) await this.idle(this.options.pollIntervalMs);
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.kicked) {
+      this.kicked = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        this.kicked = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}
