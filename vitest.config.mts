@@ -36,11 +36,25 @@ export default defineConfig({
           // Unit tests first (fast feedback), then the integration files.
           sequence: { groupOrder: 1 },
           include: ['apps/*/src/**/*.int-spec.ts', 'libs/*/src/**/*.int-spec.ts', 'tools/**/*.int-spec.ts', 'infra/**/*.int-spec.ts'],
+          exclude: ['tools/local-stack/src/local-stack.int-spec.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Integration files share one Postgres and one NATS; two cores cannot run many at once.
           maxWorkers: 2,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // The whole local stack binds the real ports: alone, after everything else.
+          name: 'stack',
+          sequence: { groupOrder: 2 },
+          include: ['tools/local-stack/src/local-stack.int-spec.ts'],
+          environment: 'node',
+          testTimeout: 200_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
         },
       },
     ],

@@ -15,7 +15,7 @@ export class ApiGatewayAppModule {
       providers: [
         {
           provide: RpcClient,
-          useFactory: (nc: NatsConnection) => new RpcClient(nc, config.SERVICE_REQUEST_TIMEOUT_MS),
+          useFactory: (nc: NatsConnection) => new RpcClient(nc, config.SERVICE_REQUEST_TIMEOUT_MS, config.NATS_SUBJECT_PREFIX),
           inject: [NATS_CONNECTION],
         },
         BackendHealthRegistrar,

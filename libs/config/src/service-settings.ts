@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDbRole, SERVICES, type ServiceName } from './services';
-import { logLevel, port, positiveInt, sqlIdentifier, url } from './settings';
+import { logLevel, natsToken, port, positiveInt, sqlIdentifier, url } from './settings';
 
 export const LOCAL_DATABASE_HOST = '127.0.0.1:5432';
 export const LOCAL_DATABASE_NAME = 'liqpass';
@@ -24,6 +24,8 @@ export function serviceSettings(service: ServiceName) {
     NATS_URL: url(['nats', 'tls'], 'nats://127.0.0.1:4222'),
     DATABASE_URL: url(['postgres', 'postgresql'], `postgres://${role}:${role}@${LOCAL_DATABASE_HOST}/${LOCAL_DATABASE_NAME}`),
     DB_SCHEMA: sqlIdentifier(schema),
+    /** First token of every NATS subject and stream name; tests set their own to stay isolated. */
+    NATS_SUBJECT_PREFIX: natsToken('liqpass'),
   };
 }
 

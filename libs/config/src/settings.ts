@@ -41,3 +41,9 @@ export const booleanFlag = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
     .default(fallback ? 'true' : 'false')
     .transform((value) => value === 'true' || value === '1');
+
+export const natsToken = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => /^[a-z][a-z0-9_-]{0,31}$/.test(value), 'must be a lower-case NATS subject token (letters, digits, - or _)');

@@ -37,6 +37,7 @@ describe('service kit against real Postgres and NATS', () => {
   let db: TestDatabase;
   let app: NestFastifyApplication;
   let base: string;
+  const prefix = uniqueToken();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -50,7 +51,7 @@ describe('service kit against real Postgres and NATS', () => {
     await ensureServiceSchema(db.url, { database: db.name, schema: 'policy', role: 'liqpass_policy', password: 'liqpass_policy' });
     // A neighbour's schema the policy role must not be able to read.
     await ensureServiceSchema(db.url, { database: db.name, schema: 'payout', role: 'liqpass_payout', password: 'liqpass_payout' });
-    const env = { DATABASE_URL: withCredentials(db.url, 'liqpass_policy', 'liqpass_policy'), NATS_URL: TEST_NATS_URL, LOG_LEVEL: 'info' };
+    const env = { DATABASE_URL: withCredentials(db.url, 'liqpass_policy', 'liqpass_policy'), NATS_URL: TEST_NATS_URL, LOG_LEVEL: 'info', NATS_SUBJECT_PREFIX: prefix };
     ({ app } = await createServiceApp(
       'policy',
       SERVICE_CONFIG_SCHEMAS.policy,
@@ -106,7 +107,7 @@ describe('service kit against real Postgres and NATS', () => {
 
   it('answers health over NATS request/reply for the gateway', async () => {
     const nc = await connectNats(TEST_NATS_URL, 'test-caller');
-    const reply = await new RpcClient(nc, 2000).call<{ status: string }>('policy', 'health');
+    const reply = await new RpcClient(nc, 2000, prefix).call<{ status: string }>('policy', 'health');
     await nc.close();
     expect(reply).toMatchObject({ ok: true, data: { service: 'policy', status: 'ok' } });
   });

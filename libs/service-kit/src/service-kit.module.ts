@@ -72,7 +72,7 @@ export class ServiceKitModule implements OnApplicationBootstrap, OnApplicationSh
       { provide: NATS_CONNECTION, useFactory: () => connectNats(options.config.NATS_URL, options.service) },
       {
         provide: RpcServer,
-        useFactory: (nc: NatsConnection) => new RpcServer(nc, options.service, options.logger),
+        useFactory: (nc: NatsConnection) => new RpcServer(nc, options.service, options.logger, options.config.NATS_SUBJECT_PREFIX),
         inject: [NATS_CONNECTION],
       },
       HealthService,

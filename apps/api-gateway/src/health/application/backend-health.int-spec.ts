@@ -4,7 +4,7 @@ import { BACKEND_SERVICES, SERVICE_CONFIG_SCHEMAS } from '@liqpass/config';
 import { ensureServiceSchema, withCredentials } from '@liqpass/db';
 import { connectNats, type NatsConnection } from '@liqpass/messaging';
 import { createServiceApp, RpcServer, type HealthReport } from '@liqpass/service-kit';
-import { createTestDatabase, TEST_NATS_URL, type TestDatabase } from '@liqpass/testing';
+import { createTestDatabase, TEST_NATS_URL, uniqueToken, type TestDatabase } from '@liqpass/testing';
 import { ApiGatewayAppModule } from '../../app.module';
 
 /**
@@ -18,9 +18,11 @@ describe('gateway /health aggregates every backend service', () => {
   let base: string;
   const servers = new Map<string, RpcServer>();
   const silent = { error: () => undefined } as never;
+  // Own subject prefix: a local stack running beside the tests must not answer for the stand-ins.
+  const prefix = uniqueToken();
 
   const serve = (service: string, report: HealthReport) => {
-    const server = new RpcServer(nc, service, silent);
+    const server = new RpcServer(nc, service, silent, prefix);
     server.handle('health', async () => report);
     servers.set(service, server);
   };
@@ -33,7 +35,7 @@ describe('gateway /health aggregates every backend service', () => {
       'api-gateway',
       SERVICE_CONFIG_SCHEMAS['api-gateway'],
       ({ config, logger }) => ApiGatewayAppModule.register(config, logger),
-      { DATABASE_URL: withCredentials(db.url, 'liqpass_gateway', 'liqpass_gateway'), LOG_LEVEL: 'silent' },
+      { DATABASE_URL: withCredentials(db.url, 'liqpass_gateway', 'liqpass_gateway'), LOG_LEVEL: 'silent', NATS_SUBJECT_PREFIX: prefix },
     ));
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
@@ -72,6 +74,6 @@ describe('gateway /health aggregates every backend service', () => {
     const response = await fetch(`${base}/health`);
     const body = (await response.json()) as HealthReport;
     expect(response.status).toBe(503);
-    expect(body.checks['claims-verifier']).toEqual({ status: 'down', detail: 'no service is answering liqpass.rpc.claims-verifier.health' });
+    expect(body.checks['claims-verifier']).toEqual({ status: 'down', detail: `no service is answering ${prefix}.rpc.claims-verifier.health` });
   });
 });
