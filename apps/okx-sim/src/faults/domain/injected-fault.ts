@@ -1,0 +1,9 @@
+import type { FaultResponse } from './fault-rules';
+
+/** Thrown by the fault guard; the exception filter writes the response exactly as given. */
+export class InjectedFault extends Error {
+  constructor(readonly response: FaultResponse) {
+    super(`injected fault ${response.status}`);
+    this.name = 'InjectedFault';
+  }
+}

@@ -1,0 +1,34 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '@liqpass/observability';
+import { ControlError } from '../../control/domain/control-error';
+import { InjectedFault } from '../../faults/domain/injected-fault';
+import { OkxError } from '../domain/okx-error';
+
+/**
+ * The one place errors become HTTP. OKX errors get OKX's envelope and status; auth errors
+ * (401) leave out `data`, as real OKX auth errors were seen doing. Control-API errors are
+ * plain JSON. Anything unexpected is logged and answered 500 without internals.
+ */
+@Catch()
+export class SimExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger?: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error instanceof OkxError) {
+      const body = error.http === 401 ? { code: error.code, msg: error.message } : { code: error.code, msg: error.message, data: [] };
+      void reply.status(error.http).send(body);
+    } else if (error instanceof InjectedFault) {
+      void reply.status(error.response.status).header('content-type', error.response.contentType).send(error.response.body);
+    } else if (error instanceof ControlError) {
+      void reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
+    } else if (error instanceof HttpException) {
+      void reply.status(error.getStatus()).send(error.getResponse());
+    } else {
+      const request = host.switchToHttp().getRequest<FastifyRequest>();
+      this.logger?.error({ err: error, method: request.method, path: request.routeOptions?.url }, 'unhandled error');
+      void reply.status(500).send({ code: 'SIM_INTERNAL', message: 'internal error' });
+    }
+  }
+}
