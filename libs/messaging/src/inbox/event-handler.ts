@@ -17,6 +17,9 @@ export interface EventHandlerRegistration<T extends EventType = EventType> {
   readonly policy: ConsumerPolicy;
 }
 
+/** A registration for any one event type (a list may mix types). */
+export type AnyEventHandlerRegistration = { [T in EventType]: EventHandlerRegistration<T> }[EventType];
+
 /** The minimum of a JetStream message the inbox needs (a JsMsg satisfies it). */
 export interface DeliveredMessage {
   readonly subject: string;

@@ -1,11 +1,11 @@
-import type { DataSource } from 'typeorm';
-import { latestVersion, parseEnvelope, type AnyEventEnvelope, type EventEnvelope, type EventType } from '@liqpass/events';
+import type { DataSource, EntityManager } from 'typeorm';
+import { latestVersion, parseEnvelope, type AnyEventEnvelope } from '@liqpass/events';
 import { NATS_CORRELATION_HEADER, withCorrelationId, type Logger } from '@liqpass/observability';
 import type { DeadLetterRecorder } from '../dead-letters/dead-letter-recorder';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import type { DeadLetterReason } from '../persistence/dead-letter.orm-entity';
 import { nakDelayMs } from '../topology/consumer-policy';
-import type { DeliveredMessage, DeliveryOutcome, EventHandlerRegistration } from './event-handler';
+import type { AnyEventHandlerRegistration, DeliveredMessage, DeliveryOutcome } from './event-handler';
 import { PermanentError } from './permanent-error';
 
 /**
@@ -13,13 +13,13 @@ import { PermanentError } from './permanent-error';
  * otherwise inbox row + handler in one transaction, then ack. Failures nak with backoff until
  * the last allowed delivery, which is dead-lettered (JetStream would silently drop it).
  */
-export class InboxProcessor<T extends EventType = EventType> {
+export class InboxProcessor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deadLetters: DeadLetterRecorder,
     private readonly logger: Logger,
     private readonly metrics: MessagingMetrics,
-    private readonly registration: EventHandlerRegistration<T>,
+    private readonly registration: AnyEventHandlerRegistration,
   ) {}
 
   async process(message: DeliveredMessage): Promise<DeliveryOutcome> {
@@ -52,7 +52,9 @@ export class InboxProcessor<T extends EventType = EventType> {
           [event.id, consumer, event.type],
         )) as unknown[];
         if (inserted.length === 0) return 'duplicate';
-        await this.registration.handle(event as EventEnvelope<T>, manager);
+        // The type was checked against the registration above; TypeScript cannot follow that.
+        const handle = this.registration.handle as (event: AnyEventEnvelope, manager: EntityManager) => Promise<void>;
+        await handle(event, manager);
         return 'handled';
       });
     } catch (error) {

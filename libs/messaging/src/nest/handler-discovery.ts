@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { EventType } from '@liqpass/events';
-import type { EventHandlerRegistration } from '../inbox/event-handler';
+import type { AnyEventHandlerRegistration } from '../inbox/event-handler';
 import { type ConsumerPolicy, resolveConsumerPolicy } from '../topology/consumer-policy';
 import { HANDLES_EVENT_METADATA, type HandlesEventMetadata } from './handles-event.decorator';
 
@@ -13,8 +12,8 @@ export class HandlerDiscovery {
     private readonly scanner: MetadataScanner,
   ) {}
 
-  discover(service: string, defaults: Partial<ConsumerPolicy> = {}): EventHandlerRegistration[] {
-    const found: EventHandlerRegistration[] = [];
+  discover(service: string, defaults: Partial<ConsumerPolicy> = {}): AnyEventHandlerRegistration[] {
+    const found: AnyEventHandlerRegistration[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance: unknown = wrapper.instance;
       if (!instance || typeof instance !== 'object') continue;
@@ -27,11 +26,11 @@ export class HandlerDiscovery {
         if (!wrapper.isDependencyTreeStatic()) throw new Error(`@HandlesEvent on ${wrapper.name}.${name}: handlers must be singleton providers`);
         for (const { type, options } of marks) {
           found.push({
-            type: type as EventType,
+            type,
             consumer: options.consumer ?? service,
             policy: resolveConsumerPolicy({ ...defaults, ...options.policy }),
-            handle: (event, manager) => (method as Function).call(instance, event, manager),
-          });
+            handle: (event: unknown, manager: unknown) => (method as Function).call(instance, event, manager),
+          } as AnyEventHandlerRegistration);
         }
       }
     }

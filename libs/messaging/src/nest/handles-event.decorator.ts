@@ -23,7 +23,7 @@ export interface HandlesEventMetadata {
  *   async onPremiumPaid(event: EventEnvelope<'PremiumPaid'>, manager: EntityManager) { ... }
  */
 export function HandlesEvent<T extends EventType>(type: T, options: HandlesEventOptions = {}) {
-  return (_target: object, _key: string | symbol, descriptor: TypedPropertyDescriptor<EventHandlerFn<T>>): void => {
+  return <M extends EventHandlerFn<T>>(_target: object, _key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     const method = descriptor.value;
     if (typeof method !== 'function') throw new Error(`@HandlesEvent('${type}') must decorate a method`);
     const existing = (Reflect.getMetadata(HANDLES_EVENT_METADATA, method) as HandlesEventMetadata[] | undefined) ?? [];

@@ -6,7 +6,7 @@ import type { ServiceName } from '@liqpass/config';
 import type { Logger } from '@liqpass/observability';
 import { DeadLetterRecorder } from '../dead-letters/dead-letter-recorder';
 import { ConsumerRunner } from '../inbox/consumer-runner';
-import type { EventHandlerRegistration } from '../inbox/event-handler';
+import type { AnyEventHandlerRegistration } from '../inbox/event-handler';
 import { InboxProcessor } from '../inbox/inbox-processor';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
@@ -22,7 +22,7 @@ export interface MessagingRuntimeOptions {
   /** Relay settings, or false for a process that must not relay (the outbox still fills). */
   readonly relay?: Partial<OutboxRelayOptions> | false;
   readonly stream?: Partial<StreamOptions>;
-  readonly handlers: readonly EventHandlerRegistration[];
+  readonly handlers: readonly AnyEventHandlerRegistration[];
 }
 
 export interface MessagingRuntimeDeps {

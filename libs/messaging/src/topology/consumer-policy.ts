@@ -1,4 +1,4 @@
-import { type BackoffPolicy, backoffDelay, backoffSchedule } from '../retry/backoff';
+import { type BackoffPolicy, backoffDelay } from '../retry/backoff';
 
 /** How hard a consumer tries before a message goes to the dead-letter table. */
 export interface ConsumerPolicy {
@@ -27,17 +27,12 @@ export function resolveConsumerPolicy(overrides: Partial<ConsumerPolicy> = {}): 
   return policy;
 }
 
-/** The nak delay after the delivery numbered `deliveryCount` failed. */
+/**
+ * The nak delay after the delivery numbered `deliveryCount` failed. Retry backoff lives here and
+ * not in the consumer's `backoff` list: measured on nats-server 2.9, a consumer with a `backoff`
+ * list honours a nak's delay once and then schedules by the list (whose first entry also becomes
+ * the ack wait), so short retries and a long ack wait cannot both be had that way.
+ */
 export function nakDelayMs(policy: ConsumerPolicy, deliveryCount: number): number {
   return backoffDelay(policy.retry, deliveryCount);
-}
-
-/**
- * JetStream's `backoff` list applies to ack timeouts only, and the server takes its first entry
- * as the ack wait: so it starts at `ackWaitMs` and doubles. The server wants it shorter than
- * `max_deliver`.
- */
-export function ackTimeoutBackoffMs(policy: ConsumerPolicy): number[] {
-  const length = Math.min(policy.maxDeliver - 1, 6);
-  return backoffSchedule({ initialMs: policy.ackWaitMs, maxMs: policy.ackWaitMs * 8, factor: 2 }, length);
 }

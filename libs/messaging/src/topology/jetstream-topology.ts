@@ -12,7 +12,7 @@ import {
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { eventSubject, latestVersion, producerSubjects, type EventType, type Producer } from '@liqpass/events';
-import { ackTimeoutBackoffMs, type ConsumerPolicy } from './consumer-policy';
+import type { ConsumerPolicy } from './consumer-policy';
 import { durableName, streamName } from './names';
 import { DEFAULT_STREAM_OPTIONS, type StreamOptions } from './stream-options';
 
@@ -78,8 +78,8 @@ export class JetStreamTopology {
       deliver_policy: DeliverPolicy.All,
       filter_subject: eventSubject(spec.type, latestVersion(spec.type), this.prefix),
       max_deliver: spec.policy.maxDeliver,
+      // Retry backoff is carried by each nak's delay (see nakDelayMs), not by a `backoff` list.
       ack_wait: nanos(spec.policy.ackWaitMs),
-      backoff: ackTimeoutBackoffMs(spec.policy).map((ms) => nanos(ms)),
       max_ack_pending: 1_000,
     };
   }
@@ -97,8 +97,8 @@ export class JetStreamTopology {
         if (!(await this.consumerExists(stream, durable))) throw error;
       }
     }
-    const { description, ack_wait, max_deliver, backoff, max_ack_pending } = config;
-    await this.jsm.consumers.update(stream, durable, { description, ack_wait, max_deliver, backoff, max_ack_pending });
+    const { description, ack_wait, max_deliver, max_ack_pending } = config;
+    await this.jsm.consumers.update(stream, durable, { description, ack_wait, max_deliver, max_ack_pending });
     return { stream, durable };
   }
 

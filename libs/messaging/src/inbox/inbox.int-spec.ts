@@ -1,0 +1,185 @@
+import type { EntityManager } from 'typeorm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvent, eventSubject, samplePayload, type EventEnvelope } from '@liqpass/events';
+import { currentCorrelationId } from '@liqpass/observability';
+import { eventually } from '@liqpass/testing';
+import { DeadLetterQuery } from '../dead-letters/dead-letter-query';
+import { MessagingRuntime } from '../runtime/messaging-runtime';
+import { openMessagingTestEnv, type MessagingTestEnv } from '../testing/messaging-test-env';
+import { resolveConsumerPolicy, type ConsumerPolicy } from '../topology/consumer-policy';
+import { durableName, streamName } from '../topology/names';
+import type { EventHandlerFn } from './event-handler';
+import { PermanentError } from './permanent-error';
+
+type Handler = EventHandlerFn<'PremiumPaid'>;
+
+const FAST: Partial<ConsumerPolicy> = { maxDeliver: 3, ackWaitMs: 5_000, retry: { initialMs: 50, maxMs: 200, factor: 2 } };
+
+describe('inbox and consumer runner (real Postgres + JetStream)', () => {
+  let env: MessagingTestEnv;
+  const runtimes: MessagingRuntime[] = [];
+
+  beforeEach(async () => {
+    env = await openMessagingTestEnv('inbox');
+    await env.dataSource.query('CREATE TABLE handled (event_id uuid NOT NULL, replica text NOT NULL, correlation_id text)');
+  });
+
+  afterEach(async () => {
+    await Promise.all(runtimes.splice(0).map((runtime) => runtime.stop()));
+    await env?.close();
+  });
+
+  /** Starts a consumer of PremiumPaid in the policy service, as one replica. */
+  async function startConsumer(handle: Handler, policy: Partial<ConsumerPolicy> = FAST, dataSource = env.dataSource): Promise<MessagingRuntime> {
+    const runtime = new MessagingRuntime(
+      { dataSource, nc: env.nc, logger: env.logger, metrics: env.metrics },
+      {
+        service: 'policy',
+        subjectPrefix: env.prefix,
+        relay: false,
+        handlers: [{ type: 'PremiumPaid', consumer: 'policy', handle, policy: resolveConsumerPolicy(policy) }],
+      },
+    );
+    runtimes.push(runtime);
+    await runtime.start();
+    return runtime;
+  }
+
+  const recordAs =
+    (replica: string): Handler =>
+    async (event, manager: EntityManager) => {
+      await manager.query('INSERT INTO handled (event_id, replica, correlation_id) VALUES ($1, $2, $3)', [event.id, replica, currentCorrelationId()]);
+    };
+
+  const premiumPaid = (correlationId = 'corr-inbox') => createEvent('PremiumPaid', samplePayload('PremiumPaid'), { producer: 'payment-listener', correlationId });
+
+  async function publish(data: string | EventEnvelope, msgID: string = crypto.randomUUID()): Promise<void> {
+    const body = typeof data === 'string' ? data : JSON.stringify(data);
+    await env.js.publish(eventSubject('PremiumPaid', 1, env.prefix), body, { msgID });
+  }
+
+  /** Waits until the durable has nothing pending or unacknowledged. */
+  async function drained(): Promise<void> {
+    const stream = streamName('payment-listener', env.prefix);
+    const durable = durableName('policy', 'PremiumPaid');
+    await eventually(async () => {
+      const info = await env.jsm.consumers.info(stream, durable);
+      return info.num_pending === 0 && info.num_ack_pending === 0;
+    }, 15_000);
+  }
+
+  const rows = async <T>(sql: string): Promise<T[]> => (await env.dataSource.query(sql)) as T[];
+  const metric = async (name: string) => (await env.registry.getSingleMetricAsString(name)) ?? '';
+
+  it('handles a message delivered twice once, in the correlation of the event', async () => {
+    await startConsumer(recordAs('a'));
+    const event = premiumPaid('corr-twice');
+    await publish(event);
+    await publish(event);
+    await drained();
+    expect(await rows('SELECT event_id, correlation_id FROM handled')).toEqual([{ event_id: event.id, correlation_id: 'corr-twice' }]);
+    expect(await rows('SELECT message_id, consumer, event_type FROM inbox')).toEqual([{ message_id: event.id, consumer: 'policy', event_type: 'PremiumPaid' }]);
+    expect(await metric('liqpass_messaging_duplicates_total')).toContain('liqpass_messaging_duplicates_total{consumer="policy",event="PremiumPaid"} 1');
+  });
+
+  it('retries a transient failure with backoff, rolling back the failed attempts', async () => {
+    let calls = 0;
+    await startConsumer(async (event, manager) => {
+      calls++;
+      await recordAs(`attempt-${calls}`)(event, manager);
+      if (calls < 3) throw new Error('database of a friend is down');
+    });
+    const started = Date.now();
+    await publish(premiumPaid());
+    await eventually(async () => (await rows('SELECT 1 FROM handled')).length > 0);
+    // Naks of 50 and 100 ms: far sooner than the 5 s ack wait that a lost nak delay would cost.
+    expect(Date.now() - started).toBeLessThan(2_500);
+    await drained();
+    expect(calls).toBe(3);
+    expect(await rows('SELECT replica FROM handled')).toEqual([{ replica: 'attempt-3' }]);
+    expect(await rows('SELECT 1 FROM dead_letters')).toHaveLength(0);
+  });
+
+  it('dead-letters a message whose handler keeps failing after max_deliver, and stops delivering it', async () => {
+    let calls = 0;
+    await startConsumer(async () => {
+      calls++;
+      throw new Error(`still broken (${calls})`);
+    });
+    const event = premiumPaid();
+    await publish(event);
+    await eventually(async () => (await rows('SELECT 1 FROM dead_letters')).length === 1, 15_000);
+    await drained();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(calls).toBe(3);
+    const page = await new DeadLetterQuery(env.dataSource).list();
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({
+      consumer: 'policy',
+      reason: 'MAX_DELIVERIES',
+      deliveryCount: 3,
+      eventId: event.id,
+      eventType: 'PremiumPaid',
+      correlationId: event.correlationId,
+      subject: eventSubject('PremiumPaid', 1, env.prefix),
+      envelope: JSON.parse(JSON.stringify(event)),
+    });
+    expect(page.items[0].detail).toMatch(/still broken \(3\)/);
+    expect(await rows('SELECT 1 FROM inbox')).toHaveLength(0);
+  });
+
+  it('dead-letters at once when the handler says the failure is permanent', async () => {
+    let calls = 0;
+    await startConsumer(async () => {
+      calls++;
+      throw new PermanentError('policy already closed');
+    });
+    await publish(premiumPaid());
+    await eventually(async () => (await rows('SELECT 1 FROM dead_letters')).length === 1);
+    await drained();
+    expect(calls).toBe(1);
+    expect(await rows('SELECT reason, delivery_count FROM dead_letters')).toEqual([{ reason: 'PERMANENT_FAILURE', delivery_count: 1 }]);
+  });
+
+  it('dead-letters invalid events at consume without calling the handler', async () => {
+    let calls = 0;
+    // One at a time, so the dead letters are written in publish order.
+    await startConsumer(async () => {
+      calls++;
+    }, { ...FAST, concurrency: 1 });
+    const valid = premiumPaid();
+    await publish('{"id": "not even json');
+    await publish({ ...valid, payload: { ...valid.payload, premiumAmountUsdc: 12.5 } } as unknown as EventEnvelope);
+    await publish(createEvent('ClaimPaid', samplePayload('ClaimPaid'), { producer: 'claims-verifier', correlationId: 'x' }));
+    await eventually(async () => (await rows('SELECT 1 FROM dead_letters')).length === 3);
+    await drained();
+    expect(calls).toBe(0);
+    const page = await new DeadLetterQuery(env.dataSource).list({ limit: 2 });
+    expect(page).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect(page.items.map((item) => item.reason)).toEqual(['UNEXPECTED_EVENT', 'INVALID_EVENT']);
+    const rest = await new DeadLetterQuery(env.dataSource).list({ limit: 2, offset: 2 });
+    const [malformed] = rest.items;
+    const [, badPayload] = page.items;
+    expect(badPayload.detail).toMatch(/INVALID_PAYLOAD.*payload\.premiumAmountUsdc/);
+    expect(badPayload.eventId).toBe(valid.id);
+    expect(malformed).toMatchObject({ reason: 'INVALID_EVENT', envelope: null, rawData: '{"id": "not even json', eventId: null });
+    expect(malformed.detail).toMatch(/MALFORMED_JSON/);
+    expect(await metric('liqpass_messaging_dead_lettered_total')).toContain('liqpass_messaging_dead_lettered_total{consumer="policy",reason="INVALID_EVENT"} 2');
+  });
+
+  it('splits the work between two replicas of one durable, each message handled once', async () => {
+    const second = await env.openReplicaDataSource();
+    await startConsumer(recordAs('replica-1'), { ...FAST, concurrency: 2 });
+    await startConsumer(recordAs('replica-2'), { ...FAST, concurrency: 2 }, second);
+    const events = Array.from({ length: 200 }, () => premiumPaid());
+    await Promise.all(events.map((event) => publish(event, event.id)));
+    await eventually(async () => (await rows('SELECT 1 FROM handled')).length >= 200, 20_000);
+    await drained();
+    const handled = await rows<{ event_id: string; replica: string }>('SELECT event_id, replica FROM handled');
+    expect(handled).toHaveLength(200);
+    expect(new Set(handled.map((row) => row.event_id))).toEqual(new Set(events.map((event) => event.id)));
+    const byReplica = (replica: string) => handled.filter((row) => row.replica === replica).length;
+    expect(byReplica('replica-1')).toBeGreaterThan(0);
+    expect(byReplica('replica-2')).toBeGreaterThan(0);
+  });
+});
