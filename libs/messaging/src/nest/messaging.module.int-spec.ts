@@ -13,7 +13,9 @@ import { durableName, streamName } from '../topology/names';
 import { HandlesEvent } from './handles-event.decorator';
 import { MessagingModule } from './messaging.module';
 
-/** Stands in for the service kit: provides the DataSource and the NATS connection globally. */
+const REGISTRY = Symbol('REGISTRY');
+
+/** Stands in for the service kit: provides the DataSource, the NATS connection and a registry globally. */
 @Global()
 @Module({})
 class InfraModule {
@@ -23,8 +25,9 @@ class InfraModule {
       providers: [
         { provide: DataSource, useValue: env.dataSource },
         { provide: NATS_CONNECTION, useValue: env.nc },
+        { provide: REGISTRY, useValue: env.registry },
       ],
-      exports: [DataSource, NATS_CONNECTION],
+      exports: [DataSource, NATS_CONNECTION, REGISTRY],
     };
   }
 }
@@ -76,7 +79,7 @@ describe('MessagingModule (Nest, real Postgres + JetStream)', () => {
           service: 'policy',
           subjectPrefix: env.prefix,
           logger: env.logger,
-          metricsRegistry: env.registry,
+          metricsRegistry: { inject: REGISTRY },
           consumer: { maxDeliver: 3, retry: { initialMs: 50, maxMs: 200, factor: 2 } },
           relay: { pollIntervalMs: 200 },
         }),
