@@ -82,7 +82,7 @@ export class LedgerStore {
   /** The posId OKX would give a new position opened at `at`: the last one's, within 30 days of its close. */
   reusablePosId(uid: string, instId: string, posSide: PosSide, mgnMode: MgnMode, at: number, windowMs: number): string | undefined {
     const last = this.closed.get(reuseKey(uid, instId, posSide, mgnMode));
-    return last && at - last.closedAt <= windowMs ? last.posId : undefined;
+    return last && at >= last.closedAt && at - last.closedAt <= windowMs ? last.posId : undefined;
   }
 
   historyOf(uid: string): PositionHistoryState[] {
