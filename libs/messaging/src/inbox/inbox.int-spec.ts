@@ -13,7 +13,7 @@ import { PermanentError } from './permanent-error';
 
 type Handler = EventHandlerFn<'PremiumPaid'>;
 
-const FAST: Partial<ConsumerPolicy> = { maxDeliver: 3, ackWaitMs: 5_000, retry: { initialMs: 50, maxMs: 200, factor: 2 } };
+const FAST: Partial<ConsumerPolicy> = { maxDeliver: 3, ackWaitMs: 10_000, retry: { initialMs: 50, maxMs: 200, factor: 2 } };
 
 describe('inbox and consumer runner (real Postgres + JetStream)', () => {
   let env: MessagingTestEnv;
@@ -92,8 +92,8 @@ describe('inbox and consumer runner (real Postgres + JetStream)', () => {
     const started = Date.now();
     await publish(premiumPaid());
     await eventually(async () => (await rows('SELECT 1 FROM handled')).length > 0);
-    // Naks of 50 and 100 ms: far sooner than the 5 s ack wait that a lost nak delay would cost.
-    expect(Date.now() - started).toBeLessThan(2_500);
+    // Naks of 50 and 100 ms: far sooner than the 10 s ack wait that a lost nak delay would cost.
+    expect(Date.now() - started).toBeLessThan(5_000);
     await drained();
     expect(calls).toBe(3);
     expect(await rows('SELECT replica FROM handled')).toEqual([{ replica: 'attempt-3' }]);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
-import { createEvent, EventValidationError, samplePayload, type EventEnvelope } from '@liqpass/events';
+import { createEvent, EventValidationError, samplePayload } from '@liqpass/events';
 import { withCorrelationId } from '@liqpass/observability';
 import { OutboxWriter } from './outbox-writer';
 
@@ -15,7 +15,7 @@ describe('OutboxWriter', () => {
   it('inserts the event with its subject and msg id, then notifies the relays', async () => {
     const { manager, query } = fakeManager();
     const event = createEvent('PremiumPaid', samplePayload('PremiumPaid'), { producer: 'payment-listener', correlationId: 'c-9' });
-    await writer.append(manager, event as EventEnvelope);
+    await writer.append(manager, event);
     expect(query).toHaveBeenCalledTimes(2);
     const [sql, params] = query.mock.calls[0] as unknown as [string, unknown[]];
     expect(sql).toMatch(/INSERT INTO outbox/);
@@ -28,14 +28,14 @@ describe('OutboxWriter', () => {
   it('uses a natural msg id when the producer gives one', async () => {
     const { manager, query } = fakeManager();
     const event = createEvent('PremiumPaid', samplePayload('PremiumPaid'), { producer: 'payment-listener', correlationId: 'c' });
-    await writer.append(manager, event as EventEnvelope, { msgId: '31337:0xabc:3' });
+    await writer.append(manager, event, { msgId: '31337:0xabc:3' });
     expect((query.mock.calls[0] as unknown as [string, unknown[]])[1][4]).toBe('31337:0xabc:3');
   });
 
   it('refuses an invalid event before touching the database', async () => {
     const { manager, query } = fakeManager();
     const event = createEvent('PremiumPaid', samplePayload('PremiumPaid'), { producer: 'payment-listener', correlationId: 'c' });
-    const broken = { ...event, payload: { ...event.payload, buyer: 'nobody' } } as EventEnvelope;
+    const broken = { ...event, payload: { ...event.payload, buyer: 'nobody' } };
     await expect(writer.append(manager, broken)).rejects.toThrow(EventValidationError);
     await expect(writer.append(manager, broken)).rejects.toThrow(/payload\.buyer/);
     expect(query).not.toHaveBeenCalled();

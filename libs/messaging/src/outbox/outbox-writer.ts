@@ -77,7 +77,7 @@ export class OutboxWriter {
       correlationId: context.correlationId ?? currentCorrelationId() ?? newCorrelationId(),
       causationId: context.causationId ?? null,
     });
-    await this.append(manager, event as EventEnvelope, { msgId: context.msgId });
+    await this.append(manager, event, { msgId: context.msgId });
     return event;
   }
 }

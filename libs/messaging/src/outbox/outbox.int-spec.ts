@@ -92,7 +92,7 @@ describe('transactional outbox (real Postgres + JetStream)', () => {
 
   it('refuses an invalid event at publish with a clear error, writing nothing', async () => {
     const valid = createEvent('PolicyCreated', samplePayload('PolicyCreated'), { producer: 'policy', correlationId: 'c' });
-    const invalid = { ...valid, payload: { ...valid.payload, premiumAmountUsdc: '12.5' } } as EventEnvelope;
+    const invalid = { ...valid, payload: { ...valid.payload, premiumAmountUsdc: '12.5' } };
     const attempt = env.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO purchase_orders (id, status) VALUES ($1, 'PENDING_PAYMENT')`, [crypto.randomUUID()]);
       await writer.append(manager, invalid);
@@ -102,8 +102,8 @@ describe('transactional outbox (real Postgres + JetStream)', () => {
     expect([await count('purchase_orders'), await count('outbox')]).toEqual([0, 0]);
 
     const foreign = createEvent('PremiumPaid', samplePayload('PremiumPaid'), { producer: 'payment-listener', correlationId: 'c' });
-    await expect(env.dataSource.transaction((manager) => writer.append(manager, foreign as EventEnvelope))).rejects.toThrow(/policy may not publish PremiumPaid/);
-    await expect(writer.append(env.dataSource.manager, valid as EventEnvelope)).rejects.toThrow(/open transaction/);
+    await expect(env.dataSource.transaction((manager) => writer.append(manager, foreign))).rejects.toThrow(/policy may not publish PremiumPaid/);
+    await expect(writer.append(env.dataSource.manager, valid)).rejects.toThrow(/open transaction/);
     expect(await count('outbox')).toBe(0);
   });
 
