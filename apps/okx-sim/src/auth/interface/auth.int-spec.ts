@@ -38,6 +38,12 @@ describe('OKX REST authentication', () => {
     expect(reply.body).toMatchObject({ code: '0', msg: '', data: [{ uid: creds.uid, perm: 'read_only' }] });
   });
 
+  it('accepts a GET that carries Content-Type: application/json, as some SDKs send', async () => {
+    const path = '/api/v5/account/config';
+    const reply = await rawGet(sim, path, { ...headersFor(path), 'Content-Type': 'application/json' });
+    expect(reply.body.code).toBe('0');
+  });
+
   it('refuses a wrong secret with 50113 (HTTP 401, no data)', async () => {
     const path = '/api/v5/account/config';
     const reply = await rawGet(sim, path, headersFor(path, { secret: 'NOT-THE-SECRET' }));

@@ -34,6 +34,15 @@ describe('control API', () => {
     expect(await sim.control(path, body, status)).toMatchObject({ code });
   });
 
+  it('answers unparseable JSON in the style of the API hit: OKX 50002, or SIM_BAD_REQUEST', async () => {
+    const post = (path: string) => fetch(`${sim.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
+    const okx = await post('/api/v5/account/set-leverage');
+    expect([okx.status, await okx.json()]).toEqual([400, { code: '50002', msg: 'JSON syntax error', data: [] }]);
+    const control = await post('/sim/accounts');
+    expect(control.status).toBe(400);
+    expect(await control.json()).toMatchObject({ code: 'SIM_BAD_REQUEST' });
+  });
+
   it('refuses impossible positions and closes', async () => {
     const creds = await sim.createAccount();
     const base = { uid: creds.uid, instId: 'BTC-USDT-SWAP', posSide: 'long', mgnMode: 'isolated', sz: '1', avgPx: '60000' };

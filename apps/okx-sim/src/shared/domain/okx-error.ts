@@ -5,6 +5,7 @@
  */
 export const OKX_ERRORS = {
   '50001': { http: 503, msg: 'Service temporarily unavailable. Please try again later.' },
+  '50002': { http: 400, msg: 'JSON syntax error' },
   '50011': { http: 429, msg: 'Too Many Requests' },
   '50013': { http: 503, msg: 'Systems are busy. Please try again later.' },
   '50014': { http: 400, msg: 'Parameter {0} can not be empty.' },

@@ -24,11 +24,26 @@ export class SimExceptionFilter implements ExceptionFilter {
     } else if (error instanceof ControlError) {
       void reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
     } else if (error instanceof HttpException) {
-      void reply.status(error.getStatus()).send(error.getResponse());
+      this.sendHttpException(error, host.switchToHttp().getRequest<FastifyRequest>(), reply);
     } else {
       const request = host.switchToHttp().getRequest<FastifyRequest>();
       this.logger?.error({ err: error, method: request.method, path: request.routeOptions?.url }, 'unhandled error');
       void reply.status(500).send({ code: 'SIM_INTERNAL', message: 'internal error' });
+    }
+  }
+
+  /** Framework errors (unparseable JSON, unknown route) in the style of the API they hit. */
+  private sendHttpException(error: HttpException, request: FastifyRequest, reply: FastifyReply): void {
+    const status = error.getStatus();
+    const path = request.url;
+    if (status === 400 && path.startsWith('/api/v5/')) {
+      const json = new OkxError('50002');
+      void reply.status(json.http).send({ code: json.code, msg: json.message, data: [] });
+    } else if (status === 400 && path.startsWith('/sim/')) {
+      void reply.status(400).send({ code: 'SIM_BAD_REQUEST', message: error.message });
+    } else {
+      const body = error.getResponse();
+      void reply.status(status).send(typeof body === 'string' ? { statusCode: status, message: body } : body);
     }
   }
 }
