@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceConfigOf } from '@liqpass/config';
+import { MESSAGING_ENTITIES, MessagingModule } from '@liqpass/messaging';
 import type { Logger } from '@liqpass/observability';
-import { ServiceKitModule } from '@liqpass/service-kit';
+import { METRICS_REGISTRY, ServiceKitModule } from '@liqpass/service-kit';
 import { ClaimsVerifierMigrations } from './migrations';
 
 @Module({})
@@ -9,7 +10,10 @@ export class ClaimsVerifierAppModule {
   static register(config: ServiceConfigOf<'claims-verifier'>, logger: Logger): DynamicModule {
     return {
       module: ClaimsVerifierAppModule,
-      imports: [ServiceKitModule.forRoot({ service: 'claims-verifier', config, logger, entities: [], migrations: ClaimsVerifierMigrations })],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'claims-verifier', config, logger, entities: [...MESSAGING_ENTITIES], migrations: ClaimsVerifierMigrations }),
+        MessagingModule.forRoot({ service: 'claims-verifier', subjectPrefix: config.NATS_SUBJECT_PREFIX, logger, metricsRegistry: { inject: METRICS_REGISTRY } }),
+      ],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceConfigOf } from '@liqpass/config';
+import { MESSAGING_ENTITIES, MessagingModule } from '@liqpass/messaging';
 import type { Logger } from '@liqpass/observability';
-import { ServiceKitModule } from '@liqpass/service-kit';
+import { METRICS_REGISTRY, ServiceKitModule } from '@liqpass/service-kit';
 import { OkxBindingMigrations } from './migrations';
 
 @Module({})
@@ -9,7 +10,10 @@ export class OkxBindingAppModule {
   static register(config: ServiceConfigOf<'okx-binding'>, logger: Logger): DynamicModule {
     return {
       module: OkxBindingAppModule,
-      imports: [ServiceKitModule.forRoot({ service: 'okx-binding', config, logger, entities: [], migrations: OkxBindingMigrations })],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'okx-binding', config, logger, entities: [...MESSAGING_ENTITIES], migrations: OkxBindingMigrations }),
+        MessagingModule.forRoot({ service: 'okx-binding', subjectPrefix: config.NATS_SUBJECT_PREFIX, logger, metricsRegistry: { inject: METRICS_REGISTRY } }),
+      ],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceConfigOf } from '@liqpass/config';
+import { MESSAGING_ENTITIES, MessagingModule } from '@liqpass/messaging';
 import type { Logger } from '@liqpass/observability';
-import { ServiceKitModule } from '@liqpass/service-kit';
+import { METRICS_REGISTRY, ServiceKitModule } from '@liqpass/service-kit';
 import { PaymentListenerMigrations } from './migrations';
 
 @Module({})
@@ -9,7 +10,10 @@ export class PaymentListenerAppModule {
   static register(config: ServiceConfigOf<'payment-listener'>, logger: Logger): DynamicModule {
     return {
       module: PaymentListenerAppModule,
-      imports: [ServiceKitModule.forRoot({ service: 'payment-listener', config, logger, entities: [], migrations: PaymentListenerMigrations })],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'payment-listener', config, logger, entities: [...MESSAGING_ENTITIES], migrations: PaymentListenerMigrations }),
+        MessagingModule.forRoot({ service: 'payment-listener', subjectPrefix: config.NATS_SUBJECT_PREFIX, logger, metricsRegistry: { inject: METRICS_REGISTRY } }),
+      ],
     };
   }
 }
