@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { LOCAL_CHAIN_ID } from '@liqpass/chain';
 import { SERVICE_CONFIG_SCHEMAS, settingNames, type ServiceName } from '@liqpass/config';
 
 /**
@@ -14,8 +15,6 @@ export const SECRET_NAME = /KEY|SECRET|PASSWORD|TOKEN|MNEMONIC|PRIVATE/;
 export const LOOPBACK = /127\.0\.0\.1|localhost|\[::1\]/i;
 /** An EVM address in a default can only be a local-chain account or contract (anvil's well-known ones). */
 const EVM_ADDRESS = /0x[0-9a-fA-F]{40}/;
-/** anvil's chain id (LOCAL-STACK.md): a default equal to it is the local chain's. */
-const LOCAL_CHAIN_ID = 31337;
 
 export const SERVICE_SETTINGS_FILE = 'libs/config/src/service-settings.ts';
 
