@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDbRole, SERVICES, type ServiceName } from './services';
-import { logLevel, natsToken, port, positiveInt, sqlIdentifier, url } from './settings';
+import { booleanFlag, logLevel, natsToken, port, positiveInt, sqlIdentifier, url } from './settings';
 
 export const LOCAL_DATABASE_HOST = '127.0.0.1:5432';
 export const LOCAL_DATABASE_NAME = 'liqpass';
@@ -38,7 +38,75 @@ export const SERVICE_CONFIG_SCHEMAS = {
   'api-gateway': z.object({
     ...serviceSettings('api-gateway'),
     INTERNAL_API_KEY: z.string().min(16, 'must be at least 16 characters').default(LOCAL_INTERNAL_API_KEY),
+    /** false refuses /internal/* on this listener (404), for a gateway exposed to the internet. */
+    INTERNAL_ROUTES_ENABLED: booleanFlag(true),
     SERVICE_REQUEST_TIMEOUT_MS: positiveInt(5000),
+    // Served unauthenticated by GET /config so the web app needs no build-time settings.
+    CHAIN_ID: positiveInt(31337),
+    CHAIN_RPC_URL: url(['http', 'https'], 'http://127.0.0.1:8545'),
+    CHAIN_CONFIRMATIONS: z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .default(2),
+    // Unset (or empty) until the local stack has deployed the contracts and passes them in.
+    USDC_ADDRESS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte hex address').optional(),
+    ),
+    CHECKOUT_ADDRESS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte hex address').optional(),
+    ),
+    TREASURY_SAFE_ADDRESS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte hex address').optional(),
+    ),
+    OKX_BASE_URL: url(['http', 'https'], 'http://127.0.0.1:8090'),
+    /** HMAC key of the session tokens; local-stack default only, every deployment sets its own. */
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-dev-session-secret-change-me-0123456789'),
+    SESSION_TTL_SECONDS: positiveInt(900),
+    /** A session can be refreshed until this long after sign-in; then the wallet signs in again. */
+    SESSION_MAX_AGE_SECONDS: positiveInt(43_200),
+    SIWE_NONCE_TTL_SECONDS: positiveInt(300),
+    /** The EIP-4361 domain (host[:port]) a sign-in message must name. */
+    SIWE_DOMAIN: z
+      .string()
+      .default('localhost:3000')
+      .refine((value) => /^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$/.test(value), 'must be a host name with an optional :port'),
+    /** Seeds an empty role table: comma-separated role:0xaddress (roles reviewer, finance, superadmin). */
+    ADMIN_WALLETS: z
+      .string()
+      .default(
+        'superadmin:0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266,reviewer:0x70997970C51812dc3A010C7d01b50e0d17dc79C8,finance:0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+      )
+      .refine(
+        (value) =>
+          value.trim() === '' ||
+          value.split(',').every((pair) => /^\s*(reviewer|finance|superadmin):0x[0-9a-fA-F]{40}\s*$/.test(pair)),
+        'must be comma-separated role:0xaddress pairs, role one of reviewer, finance, superadmin',
+      )
+      .transform((value) =>
+        value.trim() === ''
+          ? []
+          : value.split(',').map((pair) => {
+              const [role, wallet] = pair.trim().split(':');
+              return { role: role as 'reviewer' | 'finance' | 'superadmin', wallet };
+            }),
+      ),
+    /** Browser origins allowed to call the gateway (the web app). */
+    CORS_ORIGINS: z
+      .string()
+      .default('http://127.0.0.1:5173,http://localhost:5173')
+      .refine(
+        (value) => value.split(',').every((origin) => /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(origin.trim())),
+        'must be comma-separated origins like http://localhost:5173 (scheme, host, optional port, no path)',
+      )
+      .transform((value) => value.split(',').map((origin) => origin.trim())),
+    RATE_LIMIT_IP_PER_MINUTE: positiveInt(600),
+    RATE_LIMIT_WALLET_PER_MINUTE: positiveInt(300),
+    /** Largest request body accepted (requests are small JSON documents); at most 262144. */
+    HTTP_BODY_LIMIT_BYTES: positiveInt(16_384).refine((value) => value <= 262_144, 'must be at most 262144'),
   }),
   policy: z.object(serviceSettings('policy')),
   'okx-binding': z.object(serviceSettings('okx-binding')),
