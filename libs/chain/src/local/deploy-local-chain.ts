@@ -91,7 +91,7 @@ export async function deployLocalChain(options: DeployLocalChainOptions): Promis
     const wallets = localWallets(options.mnemonic ?? ANVIL_MNEMONIC, provider);
     const operator = wallets[LOCAL_ACCOUNT.deployer];
     const quoteSigner = options.quoteSigner ?? operator.address;
-    const describe = (p: Planned, deployBlock: number, reused: boolean): LocalChainDeployment => ({
+    const describe = (p: Planned, deployBlock: number, reused: boolean, signer = quoteSigner): LocalChainDeployment => ({
       chainId,
       rpcUrl: options.rpcUrl,
       usdc: p.token.usdc,
@@ -100,7 +100,7 @@ export async function deployLocalChain(options: DeployLocalChainOptions): Promis
       treasurySafe: p.treasurySafe,
       safe: { ...p.safeInfra, owners: LOCAL_ACCOUNT.safeOwners.map((i) => wallets[i].address), threshold: SAFE_THRESHOLD },
       operator: operator.address,
-      quoteSigner,
+      quoteSigner: signer,
       traders: LOCAL_ACCOUNT.traders.map((i) => wallets[i].address),
       deployBlock,
       reused,
@@ -108,10 +108,10 @@ export async function deployLocalChain(options: DeployLocalChainOptions): Promis
 
     if ((await operator.getNonce('latest')) > 0) {
       const earlier = await queueDeployment(TxSequence.dryRun(operator.address, 0), root, wallets, quoteSigner);
-      const deployBlock = await findDeployment(provider, earlier);
-      if (deployBlock !== undefined) {
+      const found = await findDeployment(provider, earlier);
+      if (found) {
         log.info(`chain ${chainId}: reusing the deployment already on ${options.rpcUrl} (checkout ${earlier.checkout})`);
-        return describe(earlier, deployBlock, true);
+        return describe(earlier, found.deployBlock, true, found.quoteSigner);
       }
       log.warn(`chain ${chainId}: account 0 was used before and holds no LiqPass deployment; deploying a new set — the default addresses do not apply`);
     }
@@ -131,11 +131,11 @@ export async function deployLocalChain(options: DeployLocalChainOptions): Promis
   }
 }
 
-/** The block the planned checkout appeared in, if it is there and wired to the planned USDC and Safe. */
-async function findDeployment(provider: JsonRpcProvider, p: Planned): Promise<number | undefined> {
+/** The planned checkout, if it is on the chain and wired to the planned USDC and Safe: its deploy block and current signer. */
+async function findDeployment(provider: JsonRpcProvider, p: Planned): Promise<{ deployBlock: number; quoteSigner: string } | undefined> {
   if ((await provider.getCode(p.checkout)) === '0x') return undefined;
   const checkout = new Contract(p.checkout, CHECKOUT_ABI, provider);
-  const [token, treasury] = await Promise.all([checkout.token(), checkout.treasury()]);
+  const [token, treasury, quoteSigner] = await Promise.all([checkout.token(), checkout.treasury(), checkout.quoteSigner()]);
   if (token !== p.token.usdc || treasury !== p.treasurySafe) return undefined;
   // Binary search for the first block with the checkout's code.
   let low = 0;
@@ -145,7 +145,7 @@ async function findDeployment(provider: JsonRpcProvider, p: Planned): Promise<nu
     if ((await provider.getCode(p.checkout, mid)) === '0x') low = mid + 1;
     else high = mid;
   }
-  return low;
+  return { deployBlock: low, quoteSigner };
 }
 
 /** Fails loudly if what was mined is not what was planned (e.g. a changed Safe proxy bytecode). */
