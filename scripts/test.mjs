@@ -37,13 +37,14 @@ const steps = [
   ['lint + module boundaries', bin('eslint'), ['--max-warnings=0', 'apps', 'libs', 'tools']],
   ['unit and integration tests', bin('vitest'), ['run', '--project', 'unit', '--project', 'integration', '--project', 'stack']],
 ];
-if (existsSync(join(root, 'contracts/foundry.toml'))) steps.push(['solidity tests (forge)', bin('forge'), ['test', '--root', 'contracts']]);
+// forge resolves foundry.toml's solc wrapper path from the project folder: run it there.
+if (existsSync(join(root, 'contracts/foundry.toml'))) steps.push(['solidity tests (forge)', bin('forge'), ['test'], join(root, 'contracts')]);
 
 const summary = [];
-for (const [name, command, args] of steps) {
+for (const [name, command, args, cwd = root] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   summary.push(`${result.status === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
   if (result.status !== 0) {

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { deployLocalChain, startAnvil, type AnvilHandle, type LocalChainDeployment } from '@liqpass/chain';
 import { SERVICES, type ServiceName } from '@liqpass/config';
 import { say, warn } from './console-output';
 import { waitForHealthy } from './health-wait';
@@ -7,7 +8,7 @@ import { startOrReuseNats } from './nats';
 import { isListening } from './net';
 import { provisionLocalDatabase, startOrReusePostgres, type PostgresHandle } from './postgres';
 import { ProcessSupervisor } from './process-supervisor';
-import { BACKEND_START_ORDER, GATEWAY_URL, OKX_SIM_URL, parseArgs, portsToClaim, WEB_PORT, WEB_URL, type StackOptions } from './stack-plan';
+import { ANVIL_PORT, BACKEND_START_ORDER, GATEWAY_URL, OKX_SIM_URL, parseArgs, portsToClaim, WEB_PORT, WEB_URL, type StackOptions } from './stack-plan';
 
 const root = resolve(__dirname, '../../../..');
 const stateDir = join(root, '.local-stack');
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   await mkdir(logDir, { recursive: true });
   let postgres: PostgresHandle | undefined;
+  let anvil: AnvilHandle | undefined;
   let shuttingDown = false;
 
   const supervisor = new ProcessSupervisor(logDir, (child, code) => {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     say('stopping…');
     await supervisor.stopAll();
+    await anvil?.stop();
     if (postgres?.startedHere) await postgres.stop();
     say('stopped; nothing left running.');
     process.exit(exitCode);
@@ -52,22 +55,40 @@ async function main(): Promise<void> {
     postgres = await startOrReusePostgres(stateDir);
     await provisionLocalDatabase(postgres.adminUrl);
     await startOrReuseNats(stateDir, supervisor);
+    say(`anvil: starting on 127.0.0.1:${ANVIL_PORT} (chain id 31337, one block a second)`);
+    anvil = await startAnvil({ port: ANVIL_PORT, blockTime: 1, logFile: join(logDir, 'anvil.log') });
+    const chain = await deployLocalChain({
+      rpcUrl: anvil.rpcUrl,
+      logger: { info: (message) => say(`chain: ${message}`), warn: (message) => warn(`chain: ${message}`) },
+    });
+    const env = chainEnv(chain);
     startApp(supervisor, 'okx-sim');
-    for (const service of BACKEND_START_ORDER) startApp(supervisor, service);
-    startApp(supervisor, 'api-gateway');
+    for (const service of BACKEND_START_ORDER) startApp(supervisor, service, env);
+    startApp(supervisor, 'api-gateway', env);
     if (options.web) startWeb(supervisor);
     await waitForHealthy('the gateway', `${GATEWAY_URL}/health`, 120_000);
     if (options.web) await waitForHealthy('the web app', WEB_URL, 60_000);
-    printWhereToLook(options);
+    printWhereToLook(options, chain);
   } catch (error) {
     warn(error instanceof Error ? error.message : String(error));
     await shutdown(1);
   }
 }
 
-function startApp(supervisor: ProcessSupervisor, service: ServiceName): void {
+function startApp(supervisor: ProcessSupervisor, service: ServiceName, env: Record<string, string> = {}): void {
   say(`starting ${service} on port ${SERVICES[service].defaultHttpPort}`);
-  supervisor.start({ name: service, command: process.execPath, args: ['--enable-source-maps', join(root, 'dist/apps', service, 'src/main.js')] });
+  supervisor.start({ name: service, command: process.execPath, args: ['--enable-source-maps', join(root, 'dist/apps', service, 'src/main.js')], env });
+}
+
+/** The deployed addresses, as the chain settings every service reads (libs/chain chainSettings). */
+function chainEnv(chain: LocalChainDeployment): Record<string, string> {
+  return {
+    CHAIN_ID: String(chain.chainId),
+    CHAIN_RPC_URL: chain.rpcUrl,
+    CHAIN_USDC_ADDRESS: chain.usdc,
+    CHAIN_CHECKOUT_ADDRESS: chain.checkout,
+    CHAIN_TREASURY_SAFE_ADDRESS: chain.treasurySafe,
+  };
 }
 
 function startWeb(supervisor: ProcessSupervisor): void {
@@ -89,13 +110,15 @@ async function checkPortsFree(options: StackOptions): Promise<void> {
   }
 }
 
-function printWhereToLook(options: StackOptions): void {
+function printWhereToLook(options: StackOptions, chain: LocalChainDeployment): void {
   const lines = [
     '',
     'LiqPass is up. Where to look:',
     `  API gateway      ${GATEWAY_URL}   (/health, /metrics, /docs)`,
     ...(options.web ? [`  web app          ${WEB_URL}   (traders; /admin for the console)`] : []),
     `  OKX simulator    ${OKX_SIM_URL}   (/api/v5/…, control API /sim/…)`,
+    `  anvil            ${chain.rpcUrl}   (chain id ${chain.chainId})`,
+    `    USDC ${chain.usdc}  checkout ${chain.checkout}  treasury Safe ${chain.treasurySafe}`,
     '  Postgres / NATS  127.0.0.1:5432 / 127.0.0.1:4222',
     `  logs             ${logDir}/<service>.log`,
     '',
