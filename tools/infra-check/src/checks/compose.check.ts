@@ -2,6 +2,7 @@ import { SERVICE_NAMES, SERVICES, type ServiceName } from '@liqpass/config';
 import {
   composeVariables,
   interpolateWithDefaults,
+  isRequiredVariable,
   rawEnvironment,
   type ComposeFile,
   type ComposeService,
@@ -40,12 +41,13 @@ export function checkComposeService(compose: ComposeFile, service: ServiceName, 
   if (!definition.image?.startsWith(`liqpass/${service}:`)) report(`image must be liqpass/${service}:<tag>, the name infra/k8s deploys`);
 
   const raw = rawEnvironment(definition);
-  const env = new Map([...raw].map(([name, value]) => [name, value === undefined ? undefined : interpolateWithDefaults(value)] as const));
+  // A whole-value required variable is set (Compose refuses to start without it) but unknown here.
+  const env = new Map([...raw].map(([name, value]) => [name, value === undefined || isRequiredVariable(value) ? undefined : interpolateWithDefaults(value)] as const));
   problems.push(...checkServiceEnvironment({ service, where: `${where}.environment`, env }));
 
   for (const [name, value] of raw) {
     if (!SECRET_NAME.test(name) || value === undefined) continue;
-    if (!/^\$\{[A-Za-z_][A-Za-z0-9_]*:?\?[^}]*\}$/.test(value)) {
+    if (!isRequiredVariable(value)) {
       report(`${name} is a secret: take it whole from a required variable, \${${name}:?…}, never a value or a default`);
     }
   }

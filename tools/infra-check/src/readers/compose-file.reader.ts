@@ -43,10 +43,15 @@ export function composeVariables(raw: string): ComposeVariable[] {
   return found;
 }
 
+/** True when the whole value is one required variable, `${NAME:?…}`: only the host knows it. */
+export function isRequiredVariable(raw: string): boolean {
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*:?\?[^}]*\}$/.test(raw);
+}
+
 /**
  * The value a container sees when the host leaves every variable unset: defaults applied, and a
- * required variable (`${NAME:?…}`, which Compose refuses to run without) replaced by a
- * plausible stand-in so the value can still be checked against the service's schema.
+ * required variable inside a longer value (a password in a URL) replaced by a stand-in so the
+ * rest can still be checked.
  */
 export function interpolateWithDefaults(raw: string): string {
   return raw.replace(VARIABLE, (whole, braced?: string, operator?: string, argument?: string, bare?: string) => {
