@@ -16,6 +16,10 @@ export const VALID_BODIES: Readonly<Record<string, unknown>> = {
   'admin.claims.markPaid': { multisigTxHash: `0x${'cd'.repeat(32)}`, paidAtSec: 1_767_000_000 },
   'admin.payouts.addSignature': { signer: '0x90F79bf6EB2c4f870365E785982E1f101E93b906', signature: `0x${'ef'.repeat(65)}` },
   'admin.payouts.execute': {},
+  'admin.roles.set': { roles: ['reviewer'] },
+  'auth.siwe.nonce': {},
+  'auth.siwe.verify': { message: 'localhost:3000 wants you to sign in', signature: `0x${'ab'.repeat(65)}` },
+  'auth.refresh': {},
 };
 
 export const VALID_QUERIES: Readonly<Record<string, string>> = {
@@ -25,5 +29,9 @@ export const VALID_QUERIES: Readonly<Record<string, string>> = {
 
 /** The concrete URL of a route with sample path parameters and its sample query. */
 export function sampleUrl(route: RouteDefinition): string {
-  return route.path.replace(/:id\b/g, SAMPLE_UUID).replace(/:wallet\b/g, '0x976EA74026E726554dB657fA54763abd0C3a0aa9') + (VALID_QUERIES[route.id] ?? '');
+  const path = route.path
+    .replace(/:id\b/g, SAMPLE_UUID)
+    .replace(/:wallet\b/g, '0x976EA74026E726554dB657fA54763abd0C3a0aa9')
+    .replace(/:file\b/g, 'swagger-ui.css');
+  return path + (VALID_QUERIES[route.id] ?? '');
 }

@@ -1,7 +1,7 @@
 import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CORRELATION_HEADER, currentCorrelationId, newCorrelationId, type Logger } from '@liqpass/observability';
-import { LOGGER } from '@liqpass/service-kit';
+import { Counter, CORRELATION_HEADER, currentCorrelationId, newCorrelationId, type Logger, type Registry } from '@liqpass/observability';
+import { LOGGER, METRICS_REGISTRY } from '@liqpass/service-kit';
 import { RouteCatalogue } from '../application/route-catalogue';
 import { classifyError } from '../application/classify-error';
 import type { ErrorBody } from '../domain/edge-error';
@@ -13,10 +13,20 @@ import type { ErrorBody } from '../domain/edge-error';
  */
 @Catch()
 export class EdgeExceptionFilter implements ExceptionFilter {
+  private readonly refused: Counter<'code' | 'status'>;
+
   constructor(
     private readonly catalogue: RouteCatalogue,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.refused = new Counter({
+      name: 'gateway_error_responses_total',
+      help: 'Error answers of the gateway by code and status (refusals at the edge included)',
+      labelNames: ['code', 'status'] as const,
+      registers: [registry],
+    });
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
@@ -24,8 +34,12 @@ export class EdgeExceptionFilter implements ExceptionFilter {
     const path = (request.url ?? '/').split('?')[0];
     const error = classifyError(exception, { method: request.method, path, allowed: this.catalogue.allowedMethods(path) });
     const traceId = traceIdOf(request);
-    if (error.status >= 500 && error.code === 'INTERNAL_ERROR') {
+    this.refused.inc({ code: error.code, status: String(error.status) });
+    if (error.code === 'INTERNAL_ERROR') {
       this.logger.error({ err: exception, correlationId: traceId, method: request.method, path }, 'request failed');
+    } else {
+      // Guards run before the access-log interceptor: this line is the record of a refusal.
+      this.logger.info({ correlationId: traceId, method: request.method, path, status: error.status, code: error.code }, 'request refused');
     }
     const body: ErrorBody = { error: error.code, message: error.message, traceId };
     if (reply.sent) return;

@@ -48,8 +48,13 @@ function refuseUnlessAllowed(decision: AuthorizationDecision): void {
   if (!decision.allowed) throw EdgeError.forbidden(decision.reason);
 }
 
-/** Bodies are JSON only: a form or text body is refused, not coerced into a schema. */
+/**
+ * Bodies are JSON only: a form or text body is refused, not coerced into a schema. A route that
+ * takes no body refuses one even where Fastify would not read it (GET).
+ */
 function requireJsonBody(route: RouteDefinition, request: FastifyRequest): void {
+  const sent = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (!route.body && sent) throw EdgeError.validation('body: this route takes no body');
   if (request.body === undefined || request.body === null) return;
   const type = String(request.headers['content-type'] ?? '').toLowerCase();
   if (!/^application\/json\s*(;|$)/.test(type)) {

@@ -124,7 +124,8 @@ describe('routing to the owning service', () => {
 
   it('needs the right x-internal-key on /internal routes', async () => {
     const body = VALID_BODIES['internal.claims.onchainTrigger'];
-    for (const headers of [{}, { 'x-internal-key': 'wrong-key-wrong-key-wrong' }, { 'x-internal-key': `${INTERNAL_KEY}x` }, { authorization: `Bearer ${tokens.admin}` }]) {
+    const attempts: Record<string, string>[] = [{}, { 'x-internal-key': 'wrong-key-wrong-key-wrong' }, { 'x-internal-key': `${INTERNAL_KEY}x` }, { authorization: `Bearer ${tokens.admin}` }];
+    for (const headers of attempts) {
       const response = await call('POST', '/internal/claims/onchain-trigger', headers, body);
       expect(response.status).toBe(401);
       expect(((await response.json()) as { error: string }).error).toBe('UNAUTHORIZED');
