@@ -35,11 +35,24 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
   });
 }
 
-/** Initialises the data source and applies pending migrations; returns the names applied. */
+/**
+ * Initialises the data source and applies pending migrations; returns the names applied.
+ * Replicas starting together would race to apply the same migration: a session advisory lock
+ * keyed by the schema lets one migrate while the others wait, then find nothing to do.
+ */
 export async function openAndMigrate(dataSource: DataSource): Promise<string[]> {
   if (!dataSource.isInitialized) await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+  const lockRunner = dataSource.createQueryRunner();
+  await lockRunner.connect();
+  try {
+    await lockRunner.query("SELECT pg_advisory_lock(hashtext('liqpass-migrations:' || $1))", [schema]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lockRunner.query("SELECT pg_advisory_unlock(hashtext('liqpass-migrations:' || $1))", [schema]).catch(() => undefined);
+    await lockRunner.release();
+  }
 }
 
 export async function databaseIsReachable(dataSource: DataSource): Promise<boolean> {

@@ -141,6 +141,9 @@ describe('service kit against real Postgres and NATS', () => {
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'down', checks: { database: { status: 'ok' }, nats: { status: 'down' } } });
+    // …while liveness stays green: a broker outage must not make the orchestrator restart us.
+    const live = await fetch(`${base}/health/live`);
+    expect(live.status).toBe(200);
   });
 });
 

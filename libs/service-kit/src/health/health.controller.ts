@@ -12,4 +12,13 @@ export class HealthController {
     const report = await this.health.report();
     await reply.status(report.status === 'ok' ? 200 : 503).send(report);
   }
+
+  /**
+   * Liveness only: the process serves HTTP. Orchestrators restart on this, so it must not turn
+   * red because a dependency (Postgres, NATS, another service) is away — /health does that.
+   */
+  @Get('health/live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
 }
