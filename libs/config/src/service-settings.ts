@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chainSettings } from '@liqpass/chain';
 import { localDbRole, SERVICES, type ServiceName } from './services';
 import { booleanFlag, logLevel, natsToken, port, positiveInt, sqlIdentifier, url } from './settings';
 
@@ -41,27 +42,9 @@ export const SERVICE_CONFIG_SCHEMAS = {
     /** false refuses /internal/* on this listener (404), for a gateway exposed to the internet. */
     INTERNAL_ROUTES_ENABLED: booleanFlag(true),
     SERVICE_REQUEST_TIMEOUT_MS: positiveInt(5000),
-    // Served unauthenticated by GET /config so the web app needs no build-time settings.
-    CHAIN_ID: positiveInt(31337),
-    CHAIN_RPC_URL: url(['http', 'https'], 'http://127.0.0.1:8545'),
-    CHAIN_CONFIRMATIONS: z.coerce
-      .number({ message: 'must be a number' })
-      .int('must be a whole number')
-      .min(0, 'must not be negative')
-      .default(2),
-    // Unset (or empty) until the local stack has deployed the contracts and passes them in.
-    USDC_ADDRESS: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte hex address').optional(),
-    ),
-    CHECKOUT_ADDRESS: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte hex address').optional(),
-    ),
-    TREASURY_SAFE_ADDRESS: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte hex address').optional(),
-    ),
+    // The chain (CHAIN_ID, CHAIN_RPC_URL, CHAIN_CONFIRMATIONS, CHAIN_*_ADDRESS) as every service
+    // reads it; the gateway publishes it unauthenticated at GET /config.
+    ...chainSettings(),
     OKX_BASE_URL: url(['http', 'https'], 'http://127.0.0.1:8090'),
     /** HMAC key of the session tokens; local-stack default only, every deployment sets its own. */
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('local-dev-session-secret-change-me-0123456789'),

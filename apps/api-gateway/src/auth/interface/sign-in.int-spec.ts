@@ -69,6 +69,13 @@ describe('SIWE sign-in', () => {
     await expectRefusal(await verify(message, signature), /nonce is unknown, expired or already used/);
   });
 
+  it('lets exactly one of several simultaneous sign-ins with the same message through', async () => {
+    const message = siweMessage(trader.address, { nonce: await nonce() });
+    const signature = await trader.signMessage(message);
+    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await verify(message, signature)).status));
+    expect(statuses.sort()).toEqual([200, 401, 401, 401, 401, 401]);
+  });
+
   it('refuses a nonce the gateway never issued, and one that has expired', async () => {
     const made = siweMessage(trader.address, { nonce: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6' });
     await expectRefusal(await verify(made, await trader.signMessage(made)), /nonce is unknown/);

@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_DEPLOYMENT } from '@liqpass/chain';
 import { GATEWAY_ROUTES } from '../../routes';
 import { rawRequest } from '../../testing/raw-http';
 import { anvilWallet, signIn } from '../../testing/siwe-signer';
@@ -124,7 +125,7 @@ describe('the HTTP edge', () => {
       chainId: 31337,
       rpcUrl: 'http://127.0.0.1:8545',
       confirmations: 2,
-      contracts: { usdc: null, checkout: null, treasurySafe: null },
+      contracts: LOCAL_DEPLOYMENT,
       okxBaseUrl: 'http://127.0.0.1:8090',
     });
   });
@@ -171,9 +172,9 @@ describe('rate limits and listener settings', () => {
       startTestGateway('gateway_wallet_limit', {
         RATE_LIMIT_WALLET_PER_MINUTE: '3',
         INTERNAL_ROUTES_ENABLED: 'false',
-        USDC_ADDRESS: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-        CHECKOUT_ADDRESS: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
-        TREASURY_SAFE_ADDRESS: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+        CHAIN_USDC_ADDRESS: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+        CHAIN_CHECKOUT_ADDRESS: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+        CHAIN_TREASURY_SAFE_ADDRESS: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
         CHAIN_CONFIRMATIONS: '5',
       }),
     ]);

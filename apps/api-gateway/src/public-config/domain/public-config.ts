@@ -1,33 +1,25 @@
+import { chainConfigFromSettings, type ChainSettings } from '@liqpass/chain';
+
 /** What the web app (or any client) needs to talk to the chain and OKX, served by GET /config. */
 export interface PublicConfig {
   readonly chainId: number;
   readonly rpcUrl: string;
   readonly confirmations: number;
-  readonly contracts: { readonly usdc: string | null; readonly checkout: string | null; readonly treasurySafe: string | null };
+  readonly contracts: { readonly usdc: string; readonly checkout: string; readonly treasurySafe: string };
   readonly okxBaseUrl: string;
 }
 
-export interface PublicConfigSettings {
-  readonly CHAIN_ID: number;
-  readonly CHAIN_RPC_URL: string;
-  readonly CHAIN_CONFIRMATIONS: number;
-  readonly USDC_ADDRESS?: string;
-  readonly CHECKOUT_ADDRESS?: string;
-  readonly TREASURY_SAFE_ADDRESS?: string;
-  readonly OKX_BASE_URL: string;
-}
-
-/** Only these settings are public; a contract not deployed yet is null rather than absent. */
-export function toPublicConfig(settings: PublicConfigSettings): PublicConfig {
+/**
+ * Only these settings are public. The chain part is libs/chain's ChainConfig — the same values
+ * the payment listener and the policy service read from the same CHAIN_* settings.
+ */
+export function toPublicConfig(settings: ChainSettings & { readonly OKX_BASE_URL: string }): PublicConfig {
+  const chain = chainConfigFromSettings(settings);
   return {
-    chainId: settings.CHAIN_ID,
-    rpcUrl: settings.CHAIN_RPC_URL,
-    confirmations: settings.CHAIN_CONFIRMATIONS,
-    contracts: {
-      usdc: settings.USDC_ADDRESS ?? null,
-      checkout: settings.CHECKOUT_ADDRESS ?? null,
-      treasurySafe: settings.TREASURY_SAFE_ADDRESS ?? null,
-    },
+    chainId: chain.chainId,
+    rpcUrl: chain.rpcUrl,
+    confirmations: chain.confirmations,
+    contracts: { usdc: chain.contracts.usdc, checkout: chain.contracts.checkout, treasurySafe: chain.contracts.treasurySafe },
     okxBaseUrl: settings.OKX_BASE_URL,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http-edge/domain/route-definition';
 
-const address = z.string().nullable();
+const address = z.string();
 
 export const PUBLIC_CONFIG_ROUTES = {
   get: defineRoute({
