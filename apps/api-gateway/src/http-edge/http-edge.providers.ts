@@ -11,7 +11,8 @@ import { DocsController, OPENAPI_INFO } from './interface/docs.controller';
 import { EdgeExceptionFilter } from './interface/edge-exception.filter';
 import { EdgeGuard } from './interface/edge.guard';
 
-const EDGE_HTTP_INSTALLED = Symbol('EDGE_HTTP_INSTALLED');
+/** The routes Fastify serves (see installEdgeHttp). */
+export const SERVED_ROUTES = Symbol('SERVED_ROUTES');
 
 /**
  * The HTTP edge: the catalogue, the guard every request passes, the one error filter, rate
@@ -35,11 +36,10 @@ export const HTTP_EDGE_PROVIDERS: Provider[] = [
     },
   },
   {
-    provide: EDGE_HTTP_INSTALLED,
+    provide: SERVED_ROUTES,
     useFactory: (host: HttpAdapterHost, config: GatewayConfig, limits: EdgeRateLimits) => {
       const fastify = host.httpAdapter.getInstance<FastifyInstance>();
-      installEdgeHttp(fastify, { corsOrigins: config.CORS_ORIGINS, bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES, limits });
-      return true;
+      return installEdgeHttp(fastify, { corsOrigins: config.CORS_ORIGINS, bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES, limits });
     },
     inject: [HttpAdapterHost, SERVICE_CONFIG, EdgeRateLimits],
   },

@@ -12,16 +12,21 @@ export interface EdgeHttpOptions {
   readonly limits: EdgeRateLimits;
 }
 
+/** Every route Fastify registered, as `METHOD /path`: tests hold it against the route catalogue. */
+export type ServedRoutes = string[];
+
 /**
  * What the gateway adds to Fastify before any route runs, in this order for every request
  * (unmatched ones too): security headers, CORS, a correlation id the error body can name, the
  * per-IP rate limit, and the body size limit (checked on Content-Length before the body is
  * read, and by Fastify on every route while it reads).
  */
-export function installEdgeHttp(fastify: FastifyInstance, options: EdgeHttpOptions): void {
+export function installEdgeHttp(fastify: FastifyInstance, options: EdgeHttpOptions): ServedRoutes {
+  const served: ServedRoutes = [];
   answerFrameworkErrors(fastify);
   fastify.addHook('onRoute', (route) => {
     route.bodyLimit = Math.min(route.bodyLimit ?? options.bodyLimitBytes, options.bodyLimitBytes);
+    for (const method of [route.method].flat()) served.push(`${method} ${route.url}`);
   });
   void fastify.register(fastifyHelmet, {
     global: true,
@@ -46,6 +51,7 @@ export function installEdgeHttp(fastify: FastifyInstance, options: EdgeHttpOptio
       });
     }),
   );
+  return served;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_DEPLOYMENT } from '@liqpass/chain';
 import { GATEWAY_ROUTES } from '../../routes';
+import { SERVED_ROUTES } from '../http-edge.providers';
 import { rawRequest } from '../../testing/raw-http';
 import { anvilWallet, signIn } from '../../testing/siwe-signer';
 import { startTestGateway, type TestGateway } from '../../testing/test-gateway';
@@ -156,9 +157,13 @@ describe('the HTTP edge', () => {
     expectError(await rawRequest(gw.base, 'GET', '/docs/package.json', {}), 404, 'NOT_FOUND');
   });
 
-  it('serves exactly the catalogued routes', async () => {
+  it('serves exactly the catalogued routes (a route added elsewhere, e.g. by the service kit, must be catalogued)', async () => {
     const fastify = gw.app.getHttpAdapter().getInstance() as FastifyInstance;
     for (const route of GATEWAY_ROUTES) expect(fastify.hasRoute({ method: route.method, url: route.path }), `${route.method} ${route.path}`).toBe(true);
+    // HEAD mirrors GET; OPTIONS * is the CORS preflight.
+    const served = gw.app.get<string[]>(SERVED_ROUTES).filter((route) => !route.startsWith('HEAD ') && route !== 'OPTIONS *');
+    expect(served.sort()).toEqual(GATEWAY_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    expect((await fetch(`${gw.base}/health/live`)).status).toBe(200);
   });
 });
 

@@ -12,6 +12,15 @@ export const OPERATIONAL_ROUTES = {
     access: { kind: 'public' },
     successStatus: 200,
   }),
+  live: defineRoute({
+    id: 'health.live',
+    method: 'GET',
+    path: '/health/live',
+    tag: 'operations',
+    summary: 'Liveness: the process serves HTTP (dependencies are not checked)',
+    access: { kind: 'public' },
+    successStatus: 200,
+  }),
   metrics: defineRoute({
     id: 'metrics.get',
     method: 'GET',
