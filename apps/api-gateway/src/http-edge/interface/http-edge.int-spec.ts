@@ -172,17 +172,15 @@ describe('rate limits and listener settings', () => {
   let perWallet: TestGateway;
 
   beforeAll(async () => {
-    [strict, perWallet] = await Promise.all([
-      startTestGateway('gateway_ip_limit', { RATE_LIMIT_IP_PER_MINUTE: '5' }),
-      startTestGateway('gateway_wallet_limit', {
-        RATE_LIMIT_WALLET_PER_MINUTE: '3',
-        INTERNAL_ROUTES_ENABLED: 'false',
-        CHAIN_USDC_ADDRESS: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-        CHAIN_CHECKOUT_ADDRESS: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
-        CHAIN_TREASURY_SAFE_ADDRESS: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
-        CHAIN_CONFIRMATIONS: '5',
-      }),
-    ]);
+    strict = await startTestGateway('gateway_ip_limit', { RATE_LIMIT_IP_PER_MINUTE: '5' });
+    perWallet = await startTestGateway('gateway_wallet_limit', {
+      RATE_LIMIT_WALLET_PER_MINUTE: '3',
+      INTERNAL_ROUTES_ENABLED: 'false',
+      CHAIN_USDC_ADDRESS: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+      CHAIN_CHECKOUT_ADDRESS: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+      CHAIN_TREASURY_SAFE_ADDRESS: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+      CHAIN_CONFIRMATIONS: '5',
+    });
   });
   afterAll(async () => {
     await Promise.all([strict?.close(), perWallet?.close()]);
