@@ -92,7 +92,31 @@ export const SERVICE_CONFIG_SCHEMAS = {
     HTTP_BODY_LIMIT_BYTES: positiveInt(16_384).refine((value) => value <= 262_144, 'must be at most 262144'),
   }),
   policy: z.object(serviceSettings('policy')),
-  'okx-binding': z.object(serviceSettings('okx-binding')),
+  'okx-binding': z.object({
+    ...serviceSettings('okx-binding'),
+    /** OKX itself (https://www.okx.com) in production; the simulator locally. */
+    OKX_BASE_URL: url(['http', 'https'], 'http://127.0.0.1:8090'),
+    /** Demo-trading keys: every request carries `x-simulated-trading: 1`. */
+    OKX_DEMO_TRADING: booleanFlag(false),
+    /** Per OKX request attempt, the body included. */
+    OKX_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+    /**
+     * AES-256-GCM keys for the linked OKX credentials: comma-separated `keyId:base64` (32 bytes
+     * each); the first encrypts, every one decrypts (rotation). Checked strictly at start-up by
+     * okx-binding (apps/okx-binding/src/config); local-stack default only.
+     */
+    OKX_ENCRYPTION_KEYS: z
+      .string()
+      .default('local-dev:pgXfEPALTaWF1PQbRwHYou1noxEUjDhyX1GmJrxuqxI=')
+      .refine((value) => value.trim() !== '', 'must not be empty'),
+    /** Binding refuses a position whose mark price is closer than this to its liquidation price (basis points of the mark). */
+    BIND_MIN_LIQ_DISTANCE_BPS: z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(10_000, 'must be at most 10000 (100 %)')
+      .default(50),
+  }),
   'payment-listener': z.object(serviceSettings('payment-listener')),
   'claims-verifier': z.object(serviceSettings('claims-verifier')),
   payout: z.object(serviceSettings('payout')),
