@@ -41,26 +41,32 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
  * Gives one service its own role and schema inside the shared database, idempotently:
  * the role owns its schema and has no rights in `public` or in another service's schema.
  * `adminUrl` must point at the target database with a superuser.
+ *
+ * Roles, database ACLs and `public`'s ACL are shared catalog rows, and concurrent updates of
+ * one row fail ("tuple concurrently updated"). Advisory locks are per database, so the lock is
+ * taken in the `postgres` maintenance database, which every provisioner shares.
  */
 export async function ensureServiceSchema(adminUrl: string, target: ProvisionTarget): Promise<void> {
+  const lock = new Client({ connectionString: withDatabase(adminUrl, 'postgres') });
   const client = new Client({ connectionString: adminUrl });
-  await client.connect();
+  await lock.connect();
   try {
-    // Serialise concurrent provisioning of the same cluster (roles are cluster-wide).
-    await client.query('SELECT pg_advisory_lock(7426001)');
+    await lock.query('SELECT pg_advisory_lock(7426001)');
+    await client.connect();
     const role = ident(target.role);
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [target.role]);
     if (exists.rowCount === 0) {
       await client.query(`CREATE ROLE ${role} LOGIN PASSWORD ${literal(target.password)}`);
     }
+    await client.query(`ALTER ROLE ${role} SET search_path = ${ident(target.schema)}`);
     await client.query(`GRANT CONNECT ON DATABASE ${ident(target.database)} TO ${role}`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(target.schema)} AUTHORIZATION ${role}`);
     await client.query(`ALTER SCHEMA ${ident(target.schema)} OWNER TO ${role}`);
     await client.query(`REVOKE ALL ON SCHEMA public FROM ${role}`);
-    await client.query(`ALTER ROLE ${role} SET search_path = ${ident(target.schema)}`);
-    await client.query('SELECT pg_advisory_unlock(7426001)');
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
+    await lock.query('SELECT pg_advisory_unlock(7426001)').catch(() => undefined);
+    await lock.end();
   }
 }
 
