@@ -63,19 +63,6 @@ export async function startTestGateway(label: string, env: Record<string, string
   };
 }
 
-/**
- * ensureServiceSchema serialises with an advisory lock, which is per database; test files
- * provisioning the same cluster-wide role in two databases at once can still collide
- * ("tuple concurrently updated"). Such a collision is retried.
- */
 async function provisionGatewaySchema(db: TestDatabase): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await ensureServiceSchema(db.url, { database: db.name, schema: 'gateway', role: 'liqpass_gateway', password: 'liqpass_gateway' });
-      return;
-    } catch (error) {
-      if (attempt >= 5 || !/concurrently/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    }
-  }
+  await ensureServiceSchema(db.url, { database: db.name, schema: 'gateway', role: 'liqpass_gateway', password: 'liqpass_gateway' });
 }
