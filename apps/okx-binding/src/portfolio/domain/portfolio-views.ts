@@ -86,5 +86,12 @@ export function orderView(account: LinkedAccount, o: OkxOrder): OrderView {
   };
 }
 
-/** Newest first by an OKX millisecond field. */
-export const newestFirst = <T>(field: (item: T) => string) => (a: T, b: T) => Number(field(b)) - Number(field(a));
+/** Newest first by an OKX millisecond field, then by id (OKX ids grow with time) for equal times. */
+export const newestFirst =
+  <T>(time: (item: T) => string, id: (item: T) => string) =>
+  (a: T, b: T): number =>
+    Number(time(b)) - Number(time(a)) || compareNumericIds(id(b), id(a));
+
+function compareNumericIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -39,7 +39,7 @@ export class ListOrdersHandler {
     });
     return {
       accounts: accounts.map(({ account }) => ({ id: account.id, okxUid: maskUid(account.okxUid), perm: account.perm })),
-      orders: items.sort(newestFirst((o) => o.cTime)),
+      orders: items.sort(newestFirst((o) => o.cTime, (o) => o.ordId)),
       accountErrors,
     };
   }

@@ -31,7 +31,7 @@ export class ListPositionsHandler {
     });
     return {
       accounts: accounts.map(({ account }) => ({ id: account.id, okxUid: maskUid(account.okxUid), perm: account.perm })),
-      positions: items.sort(newestFirst((p) => p.uTime)),
+      positions: items.sort(newestFirst((p) => p.uTime, (p) => p.posId)),
       accountErrors,
     };
   }
