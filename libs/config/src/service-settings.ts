@@ -98,8 +98,8 @@ export const SERVICE_CONFIG_SCHEMAS = {
     OKX_BASE_URL: url(['http', 'https'], 'http://127.0.0.1:8090'),
     /** Demo-trading keys: every request carries `x-simulated-trading: 1`. */
     OKX_DEMO_TRADING: booleanFlag(false),
-    /** Per OKX request attempt, the body included. */
-    OKX_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+    /** Longest one OKX read may take, retries included (callers are waiting: the gateway gives up at 5 s). */
+    OKX_REQUEST_TIMEOUT_MS: positiveInt(4000),
     /**
      * AES-256-GCM keys for the linked OKX credentials: comma-separated `keyId:base64` (32 bytes
      * each); the first encrypts, every one decrypts (rotation). Checked strictly at start-up by
@@ -117,7 +117,25 @@ export const SERVICE_CONFIG_SCHEMAS = {
       .max(10_000, 'must be at most 10000 (100 %)')
       .default(50),
   }),
-  'payment-listener': z.object(serviceSettings('payment-listener')),
+  'payment-listener': z.object({
+    ...serviceSettings('payment-listener'),
+    ...chainSettings(),
+    /** First block read when the chain has no cursor yet: the checkout's deployment block on a real chain. */
+    LISTENER_START_BLOCK: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(0),
+    /** Pause between ticks once the listener has caught up with head − confirmations. */
+    LISTENER_POLL_INTERVAL_MS: positiveInt(1000),
+    /** Blocks per eth_getLogs range when close to the head; ranges split further when a provider refuses. */
+    LISTENER_BLOCK_RANGE: positiveInt(100),
+    /** Blocks per range while catching up (backfill): the usual provider limit. */
+    LISTENER_BACKFILL_BLOCK_RANGE: positiveInt(2000),
+    /** Recent block hashes kept for the reorg walk-back; a deeper reorg stops the listener. */
+    LISTENER_REORG_WINDOW: positiveInt(128),
+    /** One listener per chain holds this lease; a standby takes over when it lapses. */
+    LISTENER_LEASE_TTL_MS: positiveInt(15_000),
+    RECONCILIATION_INTERVAL_HOURS: positiveInt(24),
+    /** Whole USDC: reconciliation alerts when the treasury (hot wallet) holds more. */
+    TREASURY_HOT_BALANCE_LIMIT_USDC: positiveInt(1_000_000),
+  }),
   'claims-verifier': z.object(serviceSettings('claims-verifier')),
   payout: z.object(serviceSettings('payout')),
   'okx-sim': z.object(httpSettings('okx-sim')),

@@ -1,0 +1,111 @@
+import { getAddress } from 'ethers';
+import { decodePremiumPaid } from '@liqpass/chain';
+import type { EventPayload } from '@liqpass/events';
+import type { ChainLog } from './chain-log';
+
+/** One confirmed `PremiumPaid` log: everything the event and the books need. Money in base units. */
+export interface PremiumPayment {
+  readonly chainId: number;
+  readonly txHash: string;
+  readonly logIndex: number;
+  readonly blockNumber: number;
+  readonly blockHash: string;
+  /** Unix seconds of the block. */
+  readonly blockTime: number;
+  readonly checkoutAddress: string;
+  readonly orderId: string;
+  readonly buyer: string;
+  readonly token: string;
+  readonly premium: bigint;
+  readonly payout: bigint;
+  readonly payoutCap: bigint;
+  readonly coverageSeconds: bigint;
+  readonly quoteHash: string;
+  readonly treasury: string;
+}
+
+export function paymentFromLog(chainId: number, log: ChainLog, blockTime: number): PremiumPayment {
+  const e = decodePremiumPaid({ topics: [...log.topics], data: log.data });
+  return {
+    chainId,
+    txHash: log.txHash.toLowerCase(),
+    logIndex: log.logIndex,
+    blockNumber: log.blockNumber,
+    blockHash: log.blockHash.toLowerCase(),
+    blockTime,
+    checkoutAddress: getAddress(log.address),
+    orderId: e.orderId.toLowerCase(),
+    buyer: getAddress(e.buyer),
+    token: getAddress(e.token),
+    premium: e.premium,
+    payout: e.payout,
+    payoutCap: e.payoutCap,
+    coverageSeconds: e.coverageSeconds,
+    quoteHash: e.quoteHash.toLowerCase(),
+    treasury: getAddress(e.treasury),
+  };
+}
+
+/** The PremiumPaid event for a payment, seen when the chain's head was `head`. */
+export function premiumPaidPayload(p: PremiumPayment, head: number): EventPayload<'PremiumPaid'> {
+  if (p.coverageSeconds > BigInt(Number.MAX_SAFE_INTEGER)) {
+    // The backend signs every quote, so this is a bug upstream; stop loudly rather than round.
+    throw new Error(`coverageSeconds ${p.coverageSeconds} of order ${p.orderId} does not fit the event`);
+  }
+  return {
+    chainId: p.chainId,
+    txHash: p.txHash,
+    logIndex: p.logIndex,
+    blockNumber: p.blockNumber,
+    blockHash: p.blockHash,
+    blockTime: new Date(p.blockTime * 1000).toISOString(),
+    checkoutAddress: p.checkoutAddress,
+    orderId: p.orderId,
+    buyer: p.buyer,
+    token: p.token,
+    premiumAmountUsdc: p.premium.toString(),
+    payoutAmountUsdc: p.payout.toString(),
+    coverageSeconds: Number(p.coverageSeconds),
+    quoteHash: p.quoteHash,
+    treasury: p.treasury,
+    confirmations: Math.max(0, head - p.blockNumber),
+  };
+}
+
+/**
+ * Nats-Msg-Id of a payment's PremiumPaid: `chainId:txHash:logIndex` (CHAIN.md step 7). A log
+ * reorged out and mined again at the same place is a new event, so it carries its revision —
+ * the same id would be dropped by JetStream's duplicate window.
+ */
+export function paymentMsgId(chainId: number, txHash: string, logIndex: number, revision: number): string {
+  const key = `${chainId}:${txHash.toLowerCase()}:${logIndex}`;
+  return revision === 0 ? key : `${key}:r${revision}`;
+}
+
+export function reversalMsgId(paymentMsg: string): string {
+  return `${paymentMsg}:reverted`;
+}
+
+/** What a reorg reverts: the stored payment's key, block and the event that announced it. */
+export interface RevertedPayment {
+  readonly chainId: number;
+  readonly txHash: string;
+  readonly logIndex: number;
+  readonly blockNumber: number;
+  readonly blockHash: string;
+  readonly orderId: string;
+  readonly premiumPaidEventId: string;
+}
+
+export function reversalPayload(p: RevertedPayment, revertedAt: Date): EventPayload<'PremiumPaymentReverted'> {
+  return {
+    chainId: p.chainId,
+    txHash: p.txHash,
+    logIndex: p.logIndex,
+    blockNumber: p.blockNumber,
+    blockHash: p.blockHash,
+    orderId: p.orderId,
+    premiumPaidEventId: p.premiumPaidEventId,
+    revertedAt: revertedAt.toISOString(),
+  };
+}
