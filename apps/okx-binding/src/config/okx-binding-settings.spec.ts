@@ -8,7 +8,7 @@ const KEY = Buffer.alloc(32, 9).toString('base64');
 describe('okx-binding settings', () => {
   it('runs the local stack with no configuration', () => {
     const settings = load({});
-    expect(settings.okx).toEqual({ baseUrl: 'http://127.0.0.1:8090', demoTrading: false, timeoutMs: 10_000 });
+    expect(settings.okx).toEqual({ baseUrl: 'http://127.0.0.1:8090', demoTrading: false, timeoutMs: 4000 });
     expect(settings.keyRing.active.id).toBe('local-dev');
     expect(settings.minLiqDistanceBps).toBe(50);
   });

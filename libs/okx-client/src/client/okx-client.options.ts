@@ -15,6 +15,11 @@ export interface OkxClientOptions {
   readonly demoTrading?: boolean;
   /** Per attempt, the body included. */
   readonly timeoutMs?: number;
+  /**
+   * Longest one call may take, limiter wait, retries and backoff included: an interactive caller
+   * gets an answer in bounded time. No retry starts that could not finish inside it.
+   */
+  readonly deadlineMs?: number;
   readonly retry?: Partial<RetryPolicy>;
   /** The client-side limiter per key and endpoint; `false` turns it off (tests of OKX's own limit). */
   readonly rateLimit?: { readonly maxWaitMs?: number; readonly marginMs?: number } | false;
@@ -32,6 +37,7 @@ export interface ResolvedOkxClientOptions {
   readonly baseUrl: string;
   readonly demoTrading: boolean;
   readonly timeoutMs: number;
+  readonly deadlineMs: number;
   readonly retry: RetryPolicy;
   readonly rateLimit: { readonly maxWaitMs: number; readonly marginMs: number } | false;
   readonly onResponse?: (raw: RawOkxResponse) => void;
@@ -53,6 +59,7 @@ export function resolveOkxClientOptions(options: OkxClientOptions): ResolvedOkxC
     baseUrl,
     demoTrading: options.demoTrading ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    deadlineMs: options.deadlineMs ?? Number.POSITIVE_INFINITY,
     retry,
     rateLimit: options.rateLimit === false ? false : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit },
     onResponse: options.onResponse,

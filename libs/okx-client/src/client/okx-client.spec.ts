@@ -161,3 +161,31 @@ describe('OkxClient limiter', () => {
     expect(okx.sent).toHaveLength(5);
   });
 });
+
+describe('OkxClient call deadline', () => {
+  it('starts no retry that would end past the deadline', async () => {
+    let now = NOW;
+    const okx = scripted([okxError('50011', 429), okxError('50011', 429), ok([])]);
+    const c = new OkxClient({
+      baseUrl: 'https://okx.test',
+      fetch: okx.fetch,
+      now: () => now,
+      sleep: async (ms) => void (now += ms),
+      random: () => 0.5,
+      deadlineMs: 200,
+      retry: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 },
+    });
+    // delays would be 75, 150: the second retry would end at 225 ms > 200 ms.
+    await expect(c.forAccount(CREDS).getPositions()).rejects.toMatchObject({ reason: 'OKX_RATE_LIMITED', attempts: 2 });
+    expect(okx.sent).toHaveLength(2);
+  });
+
+  it('shortens the last attempt to what is left of the deadline', async () => {
+    const hanging = ((_url: string, init?: RequestInit) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))) as typeof globalThis.fetch;
+    const c = new OkxClient({ baseUrl: 'https://okx.test', fetch: hanging, timeoutMs: 5000, deadlineMs: 30, retry: { maxAttempts: 3 } });
+    const started = Date.now();
+    await expect(c.forAccount(CREDS).getPositions()).rejects.toMatchObject({ reason: 'OKX_UNAVAILABLE', attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});

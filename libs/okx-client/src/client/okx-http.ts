@@ -35,19 +35,22 @@ export class OkxHttp {
   async get<T>(endpoint: OkxEndpoint, query: OkxQuery, credentials?: OkxCredentials, call: { readonly maxAttempts?: number } = {}): Promise<OkxResult<T>> {
     if (endpoint.auth === 'private' && !credentials) throw new Error(`${endpoint.path} needs an API key`);
     const maxAttempts = call.maxAttempts ?? this.options.retry.maxAttempts;
+    const deadline = this.options.now() + this.options.deadlineMs;
     for (let attempt = 1; ; attempt += 1) {
-      await this.takeSlot(endpoint, credentials, attempt);
-      const outcome = await this.attempt<T>(endpoint, query, credentials, attempt);
+      await this.takeSlot(endpoint, credentials, attempt, deadline);
+      const outcome = await this.attempt<T>(endpoint, query, credentials, attempt, deadline);
       if (outcome.ok) return outcome.result;
-      if (!outcome.error.retryable || attempt >= maxAttempts) throw outcome.error;
-      await this.options.sleep(retryDelayMs(this.options.retry, attempt, this.options.random));
+      const delay = retryDelayMs(this.options.retry, attempt, this.options.random);
+      const worthIt = outcome.error.retryable && attempt < maxAttempts && this.options.now() + delay < deadline;
+      if (!worthIt) throw outcome.error;
+      await this.options.sleep(delay);
     }
   }
 
-  private async takeSlot(endpoint: OkxEndpoint, credentials: OkxCredentials | undefined, attempt: number): Promise<void> {
+  private async takeSlot(endpoint: OkxEndpoint, credentials: OkxCredentials | undefined, attempt: number, deadline: number): Promise<void> {
     if (!this.limiter || !endpoint.budget || !credentials) return;
     try {
-      await this.limiter.acquire(`${credentials.apiKey}|${endpoint.path}`, endpoint.budget);
+      await this.limiter.acquire(`${credentials.apiKey}|${endpoint.path}`, endpoint.budget, Math.max(0, deadline - this.options.now()));
     } catch (error) {
       if (!(error instanceof RateLimitWaitExceededError)) throw error;
       throw new OkxClientError(
@@ -58,20 +61,21 @@ export class OkxHttp {
     }
   }
 
-  private async attempt<T>(endpoint: OkxEndpoint, query: OkxQuery, credentials: OkxCredentials | undefined, attempt: number): Promise<Attempt<T>> {
+  private async attempt<T>(endpoint: OkxEndpoint, query: OkxQuery, credentials: OkxCredentials | undefined, attempt: number, deadline: number): Promise<Attempt<T>> {
     const requestPath = requestPathOf(endpoint.path, query);
     const started = this.options.now();
+    const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - started));
     let response: Response;
     let text: string;
     try {
       response = await this.options.fetch(`${this.options.baseUrl}${requestPath}`, {
         method: 'GET',
         headers: this.headers(requestPath, credentials),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       text = await response.text();
     } catch (error) {
-      const what = isTimeout(error) ? `no answer within ${this.options.timeoutMs} ms` : `network error (${describe(error)})`;
+      const what = isTimeout(error) ? `no answer within ${timeoutMs} ms` : `network error (${describe(error)})`;
       return { ok: false, error: new OkxClientError(`OKX GET ${endpoint.path}: ${what}`, { ...NETWORK_FAILURE, attempts: attempt }, { cause: error }) };
     }
     const finished = this.options.now();

@@ -45,11 +45,11 @@ export class SlidingWindowLimiter {
 
   constructor(private readonly options: SlidingWindowLimiterOptions) {}
 
-  /** Resolves when a request may leave now (and records it); rejects if that takes too long. */
-  acquire(bucketKey: string, budget: RateBudget): Promise<void> {
+  /** Resolves when a request may leave now (and records it); rejects if that takes longer than `maxWaitMs`. */
+  acquire(bucketKey: string, budget: RateBudget, maxWaitMs: number = this.options.maxWaitMs): Promise<void> {
     if (++this.acquisitions % SWEEP_EVERY === 0) this.sweep();
     const bucket = this.bucket(bucketKey);
-    const deadline = this.options.clock.now() + this.options.maxWaitMs;
+    const deadline = this.options.clock.now() + Math.min(maxWaitMs, this.options.maxWaitMs);
     bucket.waiting += 1;
     const turn = bucket.tail.then(() => this.takeSlot(bucket, budget, deadline));
     bucket.tail = turn.then(
