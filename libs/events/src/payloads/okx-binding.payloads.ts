@@ -17,5 +17,7 @@ export const okxOrderBoundV1 = z.object({
   lever: decimalString,
   okxUid: okxString,
   liqPxAtBind: decimalString.nullable(),
+  /** The position size when bound: a partial liquidation's payout is scaled against it. */
+  posSzAtBind: decimalString.optional(),
   boundAt: isoTimestamp,
 });

@@ -72,7 +72,8 @@ describe('binding an OKX opening order to a purchase order', () => {
       expect(Date.parse(meta.boundAt)).toBeGreaterThanOrEqual(before - 5);
 
       // The event, committed with the binding and relayed to JetStream.
-      const { posSzAtBind: _size, ...okxOrderBound } = meta;
+      // The insured size travels in the event too: claims scale partial liquidations by it.
+      const okxOrderBound = meta;
       const published = await eventually(async () => {
         const rows = await service.sql<{ envelope: { type: string; producer: string; payload: unknown }; state: string }>(
           `SELECT envelope, state FROM outbox WHERE type = 'OkxOrderBound' AND envelope->'payload'->>'purchaseOrderId' = $1`,
@@ -81,6 +82,7 @@ describe('binding an OKX opening order to a purchase order', () => {
         return rows.length === 1 && rows[0]!.state === 'PUBLISHED' ? rows[0] : null;
       });
       expect(published.envelope).toMatchObject({ type: 'OkxOrderBound', producer: 'okx-binding', payload: { purchaseOrderId, ...okxOrderBound } });
+      expect((published.envelope.payload as { posSzAtBind?: string }).posSzAtBind).toBe('2');
       expect(await service.sql('SELECT ord_id, pos_id, pos_c_time, okx_uid FROM bindings WHERE purchase_order_id = $1', [purchaseOrderId])).toEqual([
         { ord_id: position.ordId, pos_id: position.posId, pos_c_time: position.cTime, okx_uid: account.uid },
       ]);

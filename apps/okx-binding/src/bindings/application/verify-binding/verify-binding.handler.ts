@@ -105,7 +105,7 @@ export class VerifyBindingHandler {
   }
 
   private async record(binding: BindingRecord, command: VerifyBindingCommand): Promise<VerifyBindingResult> {
-    const { posSzAtBind: _insuredSize, ...okxOrderBound } = binding.meta;
+    const okxOrderBound = binding.meta;
     try {
       await this.dataSource.transaction(async (manager) => {
         await this.bindings.insert(manager, binding);
