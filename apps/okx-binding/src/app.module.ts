@@ -12,6 +12,8 @@ import { AccountsRpc } from './accounts/interface/accounts.rpc';
 import { VerifyBindingHandler } from './bindings/application/verify-binding/verify-binding.handler';
 import { BindingRepository } from './bindings/infrastructure/binding.repository';
 import { PurchaseOrderTermsRepository } from './bindings/infrastructure/purchase-order-terms.repository';
+import { ReadAccountHandler } from './account-reads/application/read-account/read-account.handler';
+import { AccountReadsRpc } from './account-reads/interface/account-reads.rpc';
 import { BindingsRpc } from './bindings/interface/bindings.rpc';
 import { PolicyCreatedConsumer } from './bindings/interface/policy-created.consumer';
 import { OKX_BINDING_SETTINGS, okxBindingSettings, type OkxBindingConfig } from './config/okx-binding-settings';
@@ -55,6 +57,8 @@ export class OkxBindingAppModule {
         AccountsRpc,
         PortfolioRpc,
         BindingsRpc,
+        ReadAccountHandler,
+        AccountReadsRpc,
         PolicyCreatedConsumer,
         OkxHealthRegistration,
       ],
