@@ -75,6 +75,13 @@ describe('the infra checks catch drift', () => {
     expect(problems).toContainEqual(expect.stringContaining('(policy): sets SESSION_SECRET, which policy does not read'));
   });
 
+  it('a liveness probe on /health, which would restart pods whenever a dependency is away', () => {
+    const restartsOnOutage = k8sWith((d) => {
+      (d.spec.template.spec.containers[0] as unknown as { livenessProbe: unknown }).livenessProbe = { httpGet: { path: '/health', port: 'http' } };
+    });
+    expect(checkK8sService(restartsOnOutage, secrets, 'policy')).toContainEqual(expect.stringContaining('livenessProbe must be httpGet /health/live (or tcpSocket) on port http (3101)'));
+  });
+
   it('a service whose schema and role infra/postgres forgot', () => {
     const withoutPayout = { ...postgres, calls: postgres.calls.filter((call) => call.schema !== 'payout') };
     expect(checkPostgresService(withoutPayout, 'payout')).toEqual([

@@ -76,8 +76,10 @@ function probeProblems(container: Container, port: number): string[] {
   const readiness = container.readinessProbe?.httpGet;
   if (readiness?.path !== '/health' || !onPort(readiness.port)) problems.push(`readinessProbe must be httpGet /health on port http (${port})`);
   const liveness = container.livenessProbe;
-  const livenessOk = (liveness?.httpGet?.path === '/health' && onPort(liveness.httpGet.port)) || onPort(liveness?.tcpSocket?.port);
-  if (!livenessOk) problems.push(`livenessProbe must be httpGet /health (or tcpSocket) on port http (${port})`);
+  // Liveness restarts the pod: it must not turn red when Postgres, NATS or OKX is away, which
+  // /health does by design — so /health/live (the process serves HTTP) or a TCP check.
+  const livenessOk = (liveness?.httpGet?.path === '/health/live' && onPort(liveness.httpGet.port)) || onPort(liveness?.tcpSocket?.port);
+  if (!livenessOk) problems.push(`livenessProbe must be httpGet /health/live (or tcpSocket) on port http (${port})`);
   return problems;
 }
 
