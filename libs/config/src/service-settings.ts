@@ -136,7 +136,31 @@ export const SERVICE_CONFIG_SCHEMAS = {
     /** Whole USDC: reconciliation alerts when the treasury (hot wallet) holds more. */
     TREASURY_HOT_BALANCE_LIMIT_USDC: positiveInt(1_000_000),
   }),
-  'claims-verifier': z.object(serviceSettings('claims-verifier')),
+  'claims-verifier': z.object({
+    ...serviceSettings('claims-verifier'),
+    /** Private key that signs evidence bundles (EIP-712); local-stack default only, every deployment sets its own. */
+    EVIDENCE_SIGNER_KEY: z
+      .string()
+      .default('0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97')
+      .refine((value) => /^0x[0-9a-fA-F]{64}$/.test(value) && !/^0x0{64}$/.test(value), 'must be a 0x-prefixed 32-byte hex private key'),
+    /** A claim still VERIFYING this long after it was requested is FAILED with VERIFY_TIMEOUT. */
+    VERIFY_DEADLINE_MS: positiveInt(10_000),
+    /** How often the sweeper looks for claims past their deadline. */
+    VERIFY_SWEEP_INTERVAL_MS: positiveInt(2_000),
+    /** Claims may be filed until coverage end + this grace period (PRODUCT.md §5: 7 days). */
+    CLAIM_GRACE_SECONDS: positiveInt(604_800),
+    /** Claims one wallet (or one OKX uid) may open per 30 days before CLAIM_RATE_LIMITED. */
+    CLAIMS_PER_30_DAYS: positiveInt(5),
+    /** Comma-separated wallets refused with BLACKLISTED. */
+    BLACKLISTED_WALLETS: z.string().default(''),
+    /** Comma-separated OKX uids refused with BLACKLISTED. */
+    BLACKLISTED_OKX_UIDS: z.string().default(''),
+    /** The token ClaimApproved asks the payout service to pay in (USDC on the policy's chain). */
+    PAYOUT_TOKEN_ADDRESS: z
+      .string()
+      .default('0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e') // the local stack's USDC (libs/chain LOCAL_DEPLOYMENT.usdc)
+      .refine((value) => /^0x[0-9a-fA-F]{40}$/.test(value), 'must be a 0x address'),
+  }),
   payout: z.object(serviceSettings('payout')),
   'okx-sim': z.object(httpSettings('okx-sim')),
 } as const satisfies Record<ServiceName, z.ZodObject>;

@@ -1,0 +1,39 @@
+import type { PolicyView } from './claim-preconditions';
+
+export interface OkxReadCall {
+  readonly name: string;
+  readonly endpoint: string;
+  readonly query: Record<string, string>;
+}
+
+/** OKX instType from the instrument id: BTC-USDT-SWAP, BTC-USDT-251226 (futures), BTC-USDT (margin). */
+export function instTypeOf(instId: string): string {
+  if (instId.endsWith('-SWAP')) return 'SWAP';
+  if (/-[0-9]{6}$/.test(instId)) return 'FUTURES';
+  return 'MARGIN';
+}
+
+/**
+ * Every OKX read a verification needs (OKX.md detection rule), independent of each other so
+ * okx-binding runs them in parallel: liquidation orders per category from history and archive,
+ * the position's history, fills, liquidation bills, and the insured order itself. Reads start at
+ * the position's creation (or a day before binding), not at coverage start, so a liquidation
+ * before binding or in the waiting period is seen and named.
+ */
+export function verificationReads(policy: PolicyView): OkxReadCall[] {
+  const instId = policy.instId!;
+  const instType = instTypeOf(instId);
+  const begin = policy.posCTime ?? String((policy.boundAt?.getTime() ?? policy.paidAt!.getTime()) - 86_400_000);
+  const liquidations = (category: string) => ({ instType, instId, category, begin, limit: '100' });
+  const calls: OkxReadCall[] = [
+    { name: 'orders-history:full_liquidation', endpoint: 'ordersHistory', query: liquidations('full_liquidation') },
+    { name: 'orders-history:partial_liquidation', endpoint: 'ordersHistory', query: liquidations('partial_liquidation') },
+    { name: 'orders-history-archive:full_liquidation', endpoint: 'ordersHistoryArchive', query: liquidations('full_liquidation') },
+    { name: 'orders-history-archive:partial_liquidation', endpoint: 'ordersHistoryArchive', query: liquidations('partial_liquidation') },
+    { name: 'fills-history', endpoint: 'fillsHistory', query: { instType, instId, begin, limit: '100' } },
+    { name: 'bills', endpoint: 'bills', query: { instType, instId, type: '5', begin, limit: '100' } },
+    { name: 'insured-order', endpoint: 'order', query: { instId, ordId: policy.ordId! } },
+  ];
+  if (policy.posId) calls.push({ name: 'positions-history', endpoint: 'positionsHistory', query: { instType, instId, posId: policy.posId, limit: '100' } });
+  return calls;
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { PolicyView } from '../domain/claim-preconditions';
+import { canTransition, type ClaimStatus } from '../domain/claim-state-machine';
+import { ClaimRpcError } from '../../shared/claim-rpc-error';
+
+export interface ClaimRow {
+  id: string;
+  purchase_order_id: string;
+  claimant: string;
+  source: string;
+  submit_tx_hash: string | null;
+  okx_event_id: string | null;
+  status: ClaimStatus;
+  reason_code: string | null;
+  evidence_root: string | null;
+  evidence_json: unknown;
+  liquidation_kind: string | null;
+  liquidation_time_ms: string | null;
+  coverage_window_start: Date | null;
+  coverage_window_end: Date | null;
+  payout_amount_usdc: string | null;
+  payout_cap_usdc: string | null;
+  fraud_signals: unknown[];
+  approved_by: string | null;
+  approved_at: Date | null;
+  rejected_reason: string | null;
+  multisig_safe: string | null;
+  multisig_tx_hash: string | null;
+  paid_at: Date | null;
+  trace_id: string | null;
+  attempts: number;
+  verify_deadline_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** SQL over the service's own schema (insurance_claims, claim_transitions, policies). */
+@Injectable()
+export class ClaimsRepository {
+  async policy(manager: EntityManager, purchaseOrderId: string): Promise<PolicyView | null> {
+    const [row] = (await manager.query('SELECT * FROM policies WHERE purchase_order_id = $1', [purchaseOrderId])) as Record<string, unknown>[];
+    if (!row) return null;
+    return {
+      purchaseOrderId: row['purchase_order_id'] as string,
+      orderId: row['order_id'] as string | null,
+      userWallet: row['user_wallet'] as string | null,
+      chainId: row['chain_id'] as number | null,
+      payoutFixedUsdc: row['payout_fixed_usdc'] as string | null,
+      payoutCapUsdc: row['payout_cap_usdc'] as string | null,
+      instId: row['inst_id'] as string | null,
+      posSide: row['pos_side'] as string | null,
+      mgnMode: row['mgn_mode'] as string | null,
+      ordId: row['ord_id'] as string | null,
+      posId: row['pos_id'] as string | null,
+      posCTime: row['pos_c_time'] as string | null,
+      okxUid: row['okx_uid'] as string | null,
+      boundAt: row['bound_at'] as Date | null,
+      paidAt: row['paid_at'] as Date | null,
+      coverageStartAt: row['coverage_start_at'] as Date | null,
+      coverageEndAt: row['coverage_end_at'] as Date | null,
+    };
+  }
+
+  /** Upserts the given columns of one policy (events arrive in any order). */
+  async upsertPolicy(manager: EntityManager, purchaseOrderId: string, columns: Record<string, unknown>): Promise<void> {
+    const names = Object.keys(columns);
+    const values = names.map((name) => columns[name]);
+    await manager.query(
+      `INSERT INTO policies (purchase_order_id, ${names.join(', ')}) VALUES ($1, ${names.map((_, i) => `$${i + 2}`).join(', ')})
+       ON CONFLICT (purchase_order_id) DO UPDATE SET ${names.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}, updated_at = now()`,
+      [purchaseOrderId, ...values],
+    );
+  }
+
+  async find(manager: EntityManager, id: string, lock = false): Promise<ClaimRow | null> {
+    const [row] = (await manager.query(`SELECT * FROM insurance_claims WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])) as ClaimRow[];
+    return row ?? null;
+  }
+
+  async openClaimOf(manager: EntityManager, purchaseOrderId: string): Promise<ClaimRow | null> {
+    const [row] = (await manager.query(`SELECT * FROM insurance_claims WHERE purchase_order_id = $1 AND status <> 'REJECTED' FOR UPDATE`, [purchaseOrderId])) as ClaimRow[];
+    return row ?? null;
+  }
+
+  async recentClaims(manager: EntityManager, claimant: string, okxUid: string | null): Promise<{ byWallet: number; byOkxUid: number }> {
+    const [row] = (await manager.query(
+      `SELECT count(*) FILTER (WHERE c.claimant = $1)::int AS by_wallet, count(*) FILTER (WHERE p.okx_uid = $2)::int AS by_uid
+         FROM insurance_claims c LEFT JOIN policies p ON p.purchase_order_id = c.purchase_order_id
+        WHERE c.created_at > now() - interval '30 days'`,
+      [claimant, okxUid],
+    )) as { by_wallet: number; by_uid: number }[];
+    return { byWallet: row?.by_wallet ?? 0, byOkxUid: row?.by_uid ?? 0 };
+  }
+
+  /** Distinct wallets whose policies are bound to this OKX uid (one uid, many wallets: a fraud signal). */
+  async walletsOfOkxUid(manager: EntityManager, okxUid: string): Promise<string[]> {
+    const rows = (await manager.query('SELECT DISTINCT user_wallet FROM policies WHERE okx_uid = $1 AND user_wallet IS NOT NULL ORDER BY user_wallet', [okxUid])) as { user_wallet: string }[];
+    return rows.map((row) => row.user_wallet);
+  }
+
+  async insert(manager: EntityManager, claim: Partial<ClaimRow> & { id: string; purchase_order_id: string; claimant: string; source: string }, actor: string): Promise<ClaimRow> {
+    const names = Object.keys(claim);
+    const [row] = (await manager.query(
+      `INSERT INTO insurance_claims (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}, 'VERIFYING') RETURNING *`,
+      names.map((name) => serialise((claim as Record<string, unknown>)[name])),
+    )) as ClaimRow[];
+    await this.audit(manager, claim.id, null, 'VERIFYING', actor, null);
+    return row!;
+  }
+
+  /** The one way a claim's status changes: checked against the state machine, audited. */
+  async transition(manager: EntityManager, claim: ClaimRow, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}): Promise<ClaimRow> {
+    if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
+    const names = Object.keys(columns);
+    const [rows] = (await manager.query(
+      `UPDATE insurance_claims SET status = $2, updated_at = now()${names.map((name, i) => `, ${name} = $${i + 4}`).join('')} WHERE id = $1 AND status = $3 RETURNING *`,
+      [claim.id, to, claim.status, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
+    )) as [ClaimRow[], number];
+    const updated = rows[0];
+    if (!updated) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `the claim is no longer ${claim.status}`, 409);
+    await this.audit(manager, claim.id, claim.status, to, actor, reason);
+    return updated;
+  }
+
+  async history(manager: EntityManager, claimId: string): Promise<unknown[]> {
+    return manager.query('SELECT from_status AS "from", to_status AS "to", actor, reason, at FROM claim_transitions WHERE claim_id = $1 ORDER BY id', [claimId]) as Promise<unknown[]>;
+  }
+
+  async list(manager: EntityManager, filter: { claimant?: string; status?: string; limit: number; offset: number }): Promise<{ items: ClaimRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.claimant) where.push(`claimant = $${params.push(filter.claimant)}`);
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM insurance_claims ${clause}`, params)) as [{ total: number }];
+    const items = (await manager.query(`SELECT * FROM insurance_claims ${clause} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`, params)) as ClaimRow[];
+    return { items, total };
+  }
+
+  /** Claims in VERIFYING past their deadline, locked for the sweeper (skipping any being verified). */
+  async overdue(manager: EntityManager, limit: number): Promise<ClaimRow[]> {
+    return manager.query(`SELECT * FROM insurance_claims WHERE status = 'VERIFYING' AND verify_deadline_at < now() ORDER BY verify_deadline_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`) as Promise<ClaimRow[]>;
+  }
+
+  private async audit(manager: EntityManager, claimId: string, from: string | null, to: string, actor: string, reason: string | null): Promise<void> {
+    await manager.query('INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) VALUES ($1, $2, $3, $4, $5)', [claimId, from, to, actor, reason]);
+  }
+}
+
+const serialise = (value: unknown) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
