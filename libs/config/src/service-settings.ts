@@ -161,7 +161,29 @@ export const SERVICE_CONFIG_SCHEMAS = {
       .default('0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e') // the local stack's USDC (libs/chain LOCAL_DEPLOYMENT.usdc)
       .refine((value) => /^0x[0-9a-fA-F]{40}$/.test(value), 'must be a 0x address'),
   }),
-  payout: z.object(serviceSettings('payout')),
+  payout: z.object({
+    ...serviceSettings('payout'),
+    ...chainSettings(),
+    /**
+     * Key of the account that sends `execTransaction` (pays gas, holds no authority: the owners'
+     * signatures do). Checked strictly at start-up by payout (apps/payout/src/config). Local-stack
+     * default only: anvil account 2; every deployment sets its own.
+     */
+    PAYOUT_EXECUTOR_PRIVATE_KEY: z
+      .string()
+      .default('0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a')
+      .refine((value) => value.trim() !== '', 'must not be empty'),
+    /** Whole USDC: a larger payout is held (PER_CLAIM_CAP_EXCEEDED) instead of proposed. */
+    PAYOUT_PER_CLAIM_CAP_USDC: positiveInt(10_000),
+    /** Whole USDC proposed per UTC day; a payout beyond it is held (DAILY_LIMIT_EXCEEDED). */
+    PAYOUT_DAILY_LIMIT_USDC: positiveInt(100_000),
+    /** Whole USDC the treasury must keep after pending payouts; below it a payout is held and an alert raised. */
+    PAYOUT_TREASURY_FLOOR_USDC: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(0),
+    /** Whole USDC: above it the treasury (hot wallet) raises an alert. */
+    TREASURY_HOT_BALANCE_LIMIT_USDC: positiveInt(1_000_000),
+    /** Pause between checks of sent payout transactions and the treasury balance. */
+    PAYOUT_POLL_INTERVAL_MS: positiveInt(2000),
+  }),
   'okx-sim': z.object(httpSettings('okx-sim')),
 } as const satisfies Record<ServiceName, z.ZodObject>;
 

@@ -1,4 +1,5 @@
 import { CreateMessagingTables1764201600000 } from '@liqpass/messaging';
+import { CreatePayoutTables1765000000000 } from './create-payout-tables.migration';
 
 /** Every migration of the payout service, in order, as classes (bundles cannot glob). */
-export const PayoutMigrations: Function[] = [CreateMessagingTables1764201600000];
+export const PayoutMigrations: Function[] = [CreateMessagingTables1764201600000, CreatePayoutTables1765000000000];

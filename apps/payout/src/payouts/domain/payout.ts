@@ -1,0 +1,23 @@
+/**
+ * A payout's life: HELD (a limit stopped it; no Safe transaction) or PROPOSED (SafeTx built,
+ * collecting owner signatures) → EXECUTING (execTransaction sent) → EXECUTED (ExecutionSuccess
+ * and the exact transfer confirmed) or FLAGGED (ExecutionFailure or a mismatch:
+ * PAYOUT_TX_MISMATCH). A reverted execTransaction returns to PROPOSED.
+ */
+export const PAYOUT_STATUSES = ['HELD', 'PROPOSED', 'EXECUTING', 'EXECUTED', 'FLAGGED'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+
+/** A refusal with a reason code (libs/events REASON_CODES) and the HTTP status the gateway passes on. */
+export class PayoutError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'VALIDATION_FAILED' | 'INVALID_STATUS_TRANSITION' | 'PAYOUT_TX_MISMATCH',
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'PayoutError';
+  }
+}
+
+/** USDC has 6 decimals everywhere (CHAIN.md). */
+export const USDC_UNIT = 1_000_000n;

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Contract, hexlify, Interface, JsonRpcProvider, randomBytes, type HDNodeWallet, type TransactionResponse } from 'ethers';
+import { Client } from 'pg';
+import { deployLocalChain, findFreePort, LOCAL_ACCOUNT, localWallets, startAnvil, type AnvilHandle, type LocalChainDeployment } from '@liqpass/chain';
+import { SERVICE_CONFIG_SCHEMAS } from '@liqpass/config';
+import { ensureServiceSchema, withCredentials } from '@liqpass/db';
+import { createEvent, eventSubject, type AnyEventEnvelope, type EventEnvelope, type EventPayload, type EventType } from '@liqpass/events';
+import { connectNats, JetStreamTopology, type NatsConnection } from '@liqpass/messaging';
+import { createServiceApp, RpcClient, type RpcReply } from '@liqpass/service-kit';
+import { createTestDatabase, TEST_NATS_URL, TEST_PG_ADMIN_URL, uniqueToken, type TestDatabase } from '@liqpass/testing';
+import { PayoutAppModule } from '../app.module';
+import { packSignatures, SAFE_TX_TYPES, usdcTransferSafeTx, type SafeTx } from '../payouts/domain/safe-tx';
+
+const USDC_ABI = [
+  'function mint(address to, uint256 amount) returns (bool)',
+  'function balanceOf(address) view returns (uint256)',
+  'function transfer(address to, uint256 value) returns (bool)',
+];
+const SAFE_ABI = [
+  'function execTransaction(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas, uint256 baseGas, uint256 gasPrice, address gasToken, address refundReceiver, bytes signatures) payable returns (bool success)',
+  'function getTransactionHash(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas, uint256 baseGas, uint256 gasPrice, address gasToken, address refundReceiver, uint256 _nonce) view returns (bytes32)',
+  'function nonce() view returns (uint256)',
+];
+
+/**
+ * One isolated world per integration test file: its own anvil with the real FiatToken USDC and
+ * Safe 1.5 treasury (funded by minting), its own database with the `payout` schema and its own
+ * NATS prefix; the real payout service booted as main.ts boots it; its events collected.
+ */
+export class PayoutTestEnv {
+  readonly events: AnyEventEnvelope[] = [];
+  app: NestFastifyApplication | undefined;
+  private messages: ConsumerMessages | undefined;
+  private collecting: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly anvil: AnvilHandle,
+    readonly chain: LocalChainDeployment,
+    readonly provider: JsonRpcProvider,
+    readonly wallets: HDNodeWallet[],
+    readonly db: TestDatabase,
+    readonly role: string,
+    readonly prefix: string,
+    readonly nc: NatsConnection,
+    readonly js: JetStreamClient,
+    readonly jsm: JetStreamManager,
+  ) {}
+
+  static async open(label: string): Promise<PayoutTestEnv> {
+    const anvil = await startAnvil({ port: await findFreePort() });
+    const chain = await deployLocalChain({ rpcUrl: anvil.rpcUrl, logger: { info: () => undefined, warn: () => undefined } });
+    const provider = new JsonRpcProvider(anvil.rpcUrl, chain.chainId, { staticNetwork: true, cacheTimeout: -1 });
+    const db = await createTestDatabase(`payout_${label}`);
+    const prefix = uniqueToken('t');
+    const role = `lp_${prefix}`;
+    await ensureServiceSchema(db.url, { database: db.name, schema: 'payout', role, password: role });
+    const nc = await connectNats(TEST_NATS_URL, `test-${label}`);
+    const env = new PayoutTestEnv(anvil, chain, provider, localWallets(undefined, provider), db, role, prefix, nc, jetstream(nc), await jetstreamManager(nc));
+    await env.collectEvents();
+    await env.releaseUsdcProxyAdmin();
+    return env;
+  }
+
+  wallet(index: number): HDNodeWallet {
+    return this.wallets[index]!;
+  }
+
+  get reviewer(): HDNodeWallet {
+    return this.wallet(LOCAL_ACCOUNT.reviewer);
+  }
+
+  get finance(): HDNodeWallet {
+    return this.wallet(LOCAL_ACCOUNT.finance);
+  }
+
+  owner(n: number): HDNodeWallet {
+    return this.wallet(LOCAL_ACCOUNT.safeOwners[n]!);
+  }
+
+  trader(n: number): HDNodeWallet {
+    return this.wallet(LOCAL_ACCOUNT.traders[n]!);
+  }
+
+  settings(overrides: Record<string, string> = {}): Record<string, string> {
+    return {
+      DATABASE_URL: withCredentials(this.db.url, this.role, this.role),
+      NATS_URL: TEST_NATS_URL,
+      NATS_SUBJECT_PREFIX: this.prefix,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      CHAIN_ID: String(this.chain.chainId),
+      CHAIN_RPC_URL: this.chain.rpcUrl,
+      CHAIN_CONFIRMATIONS: '2',
+      CHAIN_USDC_ADDRESS: this.chain.usdc,
+      CHAIN_CHECKOUT_ADDRESS: this.chain.checkout,
+      CHAIN_TREASURY_SAFE_ADDRESS: this.chain.treasurySafe,
+      PAYOUT_POLL_INTERVAL_MS: '150',
+      ...overrides,
+    };
+  }
+
+  async start(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+    const { app } = await createServiceApp('payout', SERVICE_CONFIG_SCHEMAS.payout, ({ config, logger }) => PayoutAppModule.register(config, logger), this.settings(overrides));
+    await app.init();
+    this.app = app;
+    return app;
+  }
+
+  /**
+   * deployLocalChain makes the treasury Safe the admin of the USDC proxy, and a FiatTokenProxy
+   * refuses every token call from its admin ("Cannot call fallback function from the proxy
+   * admin"): as deployed, the treasury could never pay out. The Safe hands the proxy admin to
+   * a dead address first (Safe nonce 0), as a real treasury never administers USDC.
+   */
+  private async releaseUsdcProxyAdmin(): Promise<void> {
+    const data = new Interface(['function changeAdmin(address newAdmin)']).encodeFunctionData('changeAdmin', ['0x000000000000000000000000000000000000dEaD']);
+    const tx: SafeTx = { ...usdcTransferSafeTx(this.chain.usdc, this.chain.treasurySafe, 0n, 0), data };
+    await this.executeDirectly(tx, this.wallet(LOCAL_ACCOUNT.deployer));
+  }
+
+  /** Mints USDC (account 0 is the master minter's minter) straight to the treasury Safe. */
+  async fundTreasury(amount: bigint): Promise<void> {
+    const usdc = new Contract(this.chain.usdc, USDC_ABI, this.wallet(LOCAL_ACCOUNT.deployer));
+    await ((await usdc.mint(this.chain.treasurySafe, amount)) as TransactionResponse).wait();
+  }
+
+  async usdcBalance(holder: string): Promise<bigint> {
+    return (await new Contract(this.chain.usdc, USDC_ABI, this.provider).balanceOf(holder)) as bigint;
+  }
+
+  async transferUsdc(from: HDNodeWallet, to: string, amount: bigint): Promise<string> {
+    const tx = (await new Contract(this.chain.usdc, USDC_ABI, from).transfer(to, amount)) as TransactionResponse;
+    await tx.wait();
+    return tx.hash;
+  }
+
+  async contractSafeTxHash(tx: SafeTx): Promise<string> {
+    const safe = new Contract(this.chain.treasurySafe, SAFE_ABI, this.provider);
+    return ((await safe.getTransactionHash(tx.to, tx.value, tx.data, tx.operation, tx.safeTxGas, tx.baseGas, tx.gasPrice, tx.gasToken, tx.refundReceiver, tx.nonce)) as string).toLowerCase();
+  }
+
+  async safeNonce(): Promise<number> {
+    return Number(await new Contract(this.chain.treasurySafe, SAFE_ABI, this.provider).nonce());
+  }
+
+  async signSafeTx(owner: HDNodeWallet, tx: SafeTx): Promise<string> {
+    return owner.signTypedData({ chainId: this.chain.chainId, verifyingContract: this.chain.treasurySafe }, SAFE_TX_TYPES, tx);
+  }
+
+  /** Executes a SafeTx outside the service, as the Safe UI would, signed by owners 0 and 1. */
+  async executeDirectly(tx: SafeTx, sender: HDNodeWallet): Promise<string> {
+    const signatures = await Promise.all([0, 1].map(async (n) => ({ signer: this.owner(n).address, signature: await this.signSafeTx(this.owner(n), tx) })));
+    const safe = new Contract(this.chain.treasurySafe, SAFE_ABI, sender);
+    const sent = (await safe.execTransaction(
+      tx.to, tx.value, tx.data, tx.operation, tx.safeTxGas, tx.baseGas, tx.gasPrice, tx.gasToken, tx.refundReceiver, packSignatures(signatures, 2),
+      { gasLimit: 500_000n },
+    )) as TransactionResponse;
+    await sent.wait();
+    return sent.hash.toLowerCase();
+  }
+
+  async mine(blocks: number): Promise<void> {
+    await this.provider.send('anvil_mine', [`0x${blocks.toString(16)}`]);
+  }
+
+  /** Publishes ClaimApproved as the claims verifier would, on this test's prefix. */
+  async publishClaimApproved(overrides: Partial<EventPayload<'ClaimApproved'>> = {}): Promise<EventEnvelope<'ClaimApproved'>> {
+    const payload: EventPayload<'ClaimApproved'> = {
+      claimId: randomUUID(),
+      purchaseOrderId: randomUUID(),
+      recipient: this.trader(0).address,
+      payoutAmountUsdc: '500000000',
+      chainId: this.chain.chainId,
+      token: this.chain.usdc,
+      evidenceRoot: hexlify(randomBytes(32)),
+      approvedBy: this.reviewer.address,
+      approvedAt: new Date().toISOString(),
+      ...overrides,
+    };
+    const event = createEvent('ClaimApproved', payload, { producer: 'claims-verifier', correlationId: randomUUID() });
+    await new JetStreamTopology(this.jsm, this.prefix).ensureStream('claims-verifier');
+    await this.js.publish(eventSubject('ClaimApproved', 1, this.prefix), JSON.stringify(event), { msgID: event.id });
+    return event;
+  }
+
+  rpc<T = unknown>(method: string, body: unknown): Promise<RpcReply<T>> {
+    return new RpcClient(this.nc, 20_000, this.prefix).call<T>('payout', method, body);
+  }
+
+  published<T extends EventType>(type: T): EventEnvelope<T>[] {
+    return this.events.filter((e) => e.type === type) as unknown as EventEnvelope<T>[];
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: withCredentials(this.db.url, this.role, this.role) });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.app?.close().catch(() => undefined);
+    await this.messages?.close();
+    await this.collecting;
+    for await (const name of this.jsm.streams.names()) if (name.startsWith(`${this.prefix.toUpperCase()}_`)) await this.jsm.streams.delete(name);
+    await this.nc.drain();
+    this.provider.destroy();
+    await this.anvil.stop();
+    await this.db.drop();
+    const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP ROLE IF EXISTS "${this.role}"`);
+    await admin.end();
+  }
+
+  private async collectEvents(): Promise<void> {
+    const stream = await new JetStreamTopology(this.jsm, this.prefix).ensureStream('payout');
+    const consumer = await this.js.consumers.get(stream);
+    const messages = await consumer.consume();
+    this.messages = messages;
+    this.collecting = (async () => {
+      for await (const message of messages) this.events.push(message.json<AnyEventEnvelope>());
+    })();
+  }
+}
