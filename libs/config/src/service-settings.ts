@@ -30,6 +30,18 @@ export function serviceSettings(service: ServiceName) {
   };
 }
 
+// --- parsers of the policy service's settings (its entry below) ---------------------------------
+const nonNegativeInt = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').default(fallback);
+const bps = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(10_000, 'must be at most 10000 (100 %)').default(fallback);
+/** A non-negative decimal with at most 6 decimals (USDC amounts, leverage), kept as its string. */
+const decimalSetting = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => /^(0|[1-9][0-9]*)(\.[0-9]{1,6})?$/.test(value), 'must be a non-negative decimal with at most 6 decimals');
+
 /**
  * Every deployable's configuration schema, in one catalogue: services load theirs at start-up
  * and the infra consistency test checks docker-compose and Kubernetes manifests against it.
@@ -91,7 +103,72 @@ export const SERVICE_CONFIG_SCHEMAS = {
     /** Largest request body accepted (requests are small JSON documents); at most 262144. */
     HTTP_BODY_LIMIT_BYTES: positiveInt(16_384).refine((value) => value <= 262_144, 'must be at most 262144'),
   }),
-  policy: z.object(serviceSettings('policy')),
+  policy: z.object({
+    ...serviceSettings('policy'),
+    // The chain premiums are paid on (quotes are signed for its checkout; mark-paid reads it).
+    ...chainSettings(),
+    /**
+     * Private key of the quote signer the checkout trusts (0x + 64 hex). Local default: anvil
+     * account 0, the local checkout's signer; every deployment sets its own (a secret).
+     */
+    QUOTE_SIGNER_PRIVATE_KEY: z
+      .string()
+      .default('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80')
+      // Checked strictly at start-up by policy (apps/policy/src/config): 0x + 64 hex, a valid secp256k1 key.
+      .refine((value) => value.trim() !== '', 'must not be empty'),
+    /** A quote can be bought and paid (its EIP-712 deadline) for this long. */
+    QUOTE_TTL_SECONDS: positiveInt(300),
+    /** Unpaid orders are cancelled this long after their quote expired: a payment made just before the deadline may still be confirming. */
+    QUOTE_CANCEL_GRACE_SECONDS: nonNegativeInt(120),
+    /** Coverage starts this long after the later of payment and binding (PRODUCT.md §5); 0 locally. */
+    WAITING_PERIOD_SECONDS: nonNegativeInt(0),
+    /** OKX public market data (candles for volatility): OKX itself in production; the simulator locally. */
+    OKX_BASE_URL: url(['http', 'https'], 'http://127.0.0.1:8090'),
+    OKX_REQUEST_TIMEOUT_MS: positiveInt(4000),
+    /** How long to wait for okx-binding (positions for a quote, bindings.verify). */
+    OKX_BINDING_TIMEOUT_MS: positiveInt(4500),
+    /** Comma-separated OKX instIds that may be insured. */
+    PRICING_INSTRUMENTS: z
+      .string()
+      .default('BTC-USDT-SWAP,ETH-USDT-SWAP,SOL-USDT-SWAP,BTC-USDT-261225,BTC-USDT,ETH-USDT')
+      .refine((value) => value.split(',').every((id) => /^[A-Z0-9]{1,16}(-[A-Z0-9]{1,16}){1,3}$/.test(id.trim())), 'must be comma-separated OKX instIds like BTC-USDT-SWAP')
+      .transform((value) => value.split(',').map((id) => id.trim())),
+    PRICING_MIN_LEVERAGE: decimalSetting('1'),
+    PRICING_MAX_LEVERAGE: decimalSetting('100'),
+    /** Whole-USDC or decimal amounts (at most 6 decimals). */
+    PRICING_MIN_PRINCIPAL_USDC: decimalSetting('10'),
+    PRICING_MAX_PRINCIPAL_USDC: decimalSetting('100000'),
+    PRICING_MIN_PAYOUT_USDC: decimalSetting('5'),
+    PRICING_MAX_PAYOUT_USDC: decimalSetting('50000'),
+    PRICING_MIN_COVERAGE_SECONDS: positiveInt(3600),
+    PRICING_MAX_COVERAGE_SECONDS: positiveInt(30 * 86_400),
+    /** Payout = principal × this / 10000 (the cap is the principal). */
+    PRICING_PAYOUT_RATIO_BPS: bps(8000),
+    PRICING_RISK_LOAD_BPS: nonNegativeInt(2500),
+    PRICING_FIXED_FEE_USDC: decimalSetting('0.5'),
+    PRICING_MIN_PREMIUM_USDC: decimalSetting('1'),
+    /** Positions more likely than this (basis points) to be liquidated within the coverage are refused. */
+    PRICING_MAX_PROBABILITY_BPS: bps(5000),
+    /** Only to estimate a liquidation price OKX does not show. */
+    PRICING_MAINTENANCE_MARGIN_BPS: bps(50),
+    PRICING_VOL_BAR: z.enum(['1m', '5m', '15m', '30m', '1H', '2H', '4H', '1D'], { message: 'must be an OKX bar: 1m, 5m, 15m, 30m, 1H, 2H, 4H or 1D' }).default('1H'),
+    PRICING_VOL_CANDLES: positiveInt(168).refine((value) => value >= 10 && value <= 300, 'must be between 10 and 300'),
+    /** Annualised volatility bounds, in percent. */
+    PRICING_VOL_FLOOR_PCT: positiveInt(20),
+    PRICING_VOL_CAP_PCT: positiveInt(300),
+    /** Candles are fetched at most this often per instrument. */
+    PRICING_VOL_CACHE_SECONDS: positiveInt(60),
+    /** Open exposure (sum of payout caps) allowed per instrument and in total, in basis points of the capital. */
+    CAPACITY_INSTRUMENT_BPS: bps(2500),
+    CAPACITY_TOTAL_BPS: positiveInt(10_000),
+    /** Capital committed beyond the treasury's USDC balance (e.g. a reserve held elsewhere); lets the local stack quote with an empty Safe. */
+    CAPACITY_EXTRA_CAPITAL_USDC: decimalSetting('1000000'),
+    TREASURY_BALANCE_CACHE_SECONDS: positiveInt(15),
+    /** The expiry scheduler's tick, lease and batch; one replica holds the lease. */
+    EXPIRY_INTERVAL_MS: positiveInt(1000),
+    EXPIRY_LEASE_TTL_MS: positiveInt(15_000),
+    EXPIRY_BATCH_SIZE: positiveInt(200),
+  }),
   'okx-binding': z.object({
     ...serviceSettings('okx-binding'),
     /** OKX itself (https://www.okx.com) in production; the simulator locally. */

@@ -1,4 +1,5 @@
 import { CreateMessagingTables1764201600000 } from '@liqpass/messaging';
+import { CreatePolicyTables1764500000000 } from './create-policy-tables.migration';
 
 /** Every migration of the policy service, in order, as classes (bundles cannot glob). */
-export const PolicyMigrations: Function[] = [CreateMessagingTables1764201600000];
+export const PolicyMigrations: Function[] = [CreateMessagingTables1764201600000, CreatePolicyTables1764500000000];
