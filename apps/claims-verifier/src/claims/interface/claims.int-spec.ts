@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { OkxSimProcess } from '@liqpass/okx-client';
+import { eventually } from '@liqpass/testing';
+import { ClaimsTestApp, randomWallet } from '../../testing/claims-test-app';
+
+const REVIEWER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const reviewer = { kind: 'wallet', wallet: REVIEWER, roles: ['reviewer'] };
+const CLI = resolve(__dirname, '../../../../../libs/evidence/bin/liqpass-evidence.cjs');
+
+/**
+ * Claims end to end on real Postgres, NATS and the OKX simulator process; okx-binding's
+ * `account.read` is stood in by a real RpcServer that reads the simulator with the trader's key.
+ * (RPC replies here are what the gateway would forward; the routes are in its routing table.)
+ */
+describe('claims: triggers, verification against OKX, evidence, review', () => {
+  let sim: OkxSimProcess;
+  let service: ClaimsTestApp;
+
+  beforeAll(async () => {
+    sim = await OkxSimProcess.start();
+    service = await ClaimsTestApp.start('claims_verifier', sim, { VERIFY_DEADLINE_MS: '4000' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await service?.close();
+    await sim?.stop();
+  });
+
+  it('a full liquidation inside coverage: VERIFIED_PENDING_REVIEW, sealed evidence the CLI accepts (and refuses tampered), approved with ClaimApproved', async () => {
+    const insured = await service.insure();
+    const liquidation = await sim.control<{ ordId: string; fillTime: string }>('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'full' });
+    const opened = await service.claim(insured);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(opened.data.status).toBe('VERIFYING');
+    const claim = await service.decided(insured, opened.data.id);
+    expect(claim).toMatchObject({ status: 'VERIFIED_PENDING_REVIEW', okxEventId: liquidation.ordId, liquidationKind: 'FULL', liquidationTimeMs: Number(liquidation.fillTime), payoutAmountUsdc: '500' });
+
+    const evidence = await service.call<Record<string, unknown>>('claims.evidence', { caller: { kind: 'wallet', wallet: insured.wallet }, params: { id: opened.data.id }, query: {}, body: {} });
+    if (!evidence.ok) throw new Error(JSON.stringify(evidence.error));
+    expect(evidence.data).toMatchObject({ claimId: opened.data.id, orderId: insured.orderId, root: claim['evidenceRoot'] });
+    const dir = mkdtempSync(join(tmpdir(), 'claims-evidence-'));
+    writeFileSync(join(dir, 'bundle.json'), JSON.stringify(evidence.data));
+    expect(spawnSync(process.execPath, [CLI, 'verify', join(dir, 'bundle.json')], { encoding: 'utf8' }).status).toBe(0);
+    writeFileSync(join(dir, 'tampered.json'), JSON.stringify(evidence.data).replace(`"ordId":"${liquidation.ordId}"`, `"ordId":"${liquidation.ordId}0"`));
+    expect(spawnSync(process.execPath, [CLI, 'verify', join(dir, 'tampered.json')], { encoding: 'utf8' }).status).toBe(1);
+
+    const detail = await service.call<{ rootCheck: { ok: boolean } }>('admin.claims.get', { caller: reviewer, params: { id: opened.data.id }, query: {}, body: {} });
+    expect(detail).toMatchObject({ ok: true, data: { rootCheck: { ok: true } } });
+    const approved = await service.call('admin.claims.approve', { caller: reviewer, params: { id: opened.data.id }, query: {}, body: {} });
+    expect(approved).toMatchObject({ ok: true, data: { status: 'APPROVED_PENDING_MULTISIG', approvedBy: REVIEWER } });
+    const outbox = await service.sql<{ type: string; payload: Record<string, unknown> }>(`SELECT type, envelope->'payload' AS payload FROM outbox WHERE envelope->'payload'->>'claimId' = $1 ORDER BY created_at`, [opened.data.id]);
+    expect(outbox.map((row) => row.type)).toEqual(['ClaimRequested', 'ClaimVerified', 'ClaimApproved']);
+    expect(outbox[2]!.payload).toMatchObject({ approvedBy: REVIEWER, payoutAmountUsdc: '500000000', evidenceRoot: claim['evidenceRoot'] });
+  }, 40_000);
+
+  it('ADL is not a liquidation: REJECTED with NO_LIQUIDATION_FOUND', async () => {
+    const insured = await service.insure({ instId: 'ETH-USDT-SWAP' });
+    await sim.control('adl', { uid: insured.account.uid, posId: insured.position.posId });
+    const opened = await service.claim(insured);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'REJECTED', reasonCode: 'NO_LIQUIDATION_FOUND' });
+  }, 30_000);
+
+  it('a liquidation in the waiting period: REJECTED with IN_WAITING_PERIOD', async () => {
+    const insured = await service.insure({ instId: 'SOL-USDT-SWAP', coverageStartAt: new Date(Date.now() + 3_600_000) });
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'partial' });
+    const opened = await service.claim(insured);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'REJECTED', reasonCode: 'IN_WAITING_PERIOD' });
+  }, 30_000);
+
+  it('OKX 5xx: retried, then FAILED with OKX_UNAVAILABLE; the trader retries once OKX is back and it verifies', async () => {
+    const insured = await service.insure();
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'full' });
+    await sim.setFault({ path: '/api/v5/account/positions-history', errorRate: 1, errorCode: 503 });
+    try {
+      const opened = await service.claim(insured);
+      if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+      expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'FAILED', reasonCode: 'OKX_UNAVAILABLE' });
+    } finally {
+      await sim.clearFaults();
+    }
+    const retried = await service.claim(insured);
+    expect(retried).toMatchObject({ ok: true, data: { status: 'VERIFYING', attempts: 2 } });
+    if (!retried.ok) return;
+    expect(await service.decided(insured, retried.data.id)).toMatchObject({ status: 'VERIFIED_PENDING_REVIEW' });
+  }, 40_000);
+
+  it('OKX slower than the deadline: FAILED with VERIFY_TIMEOUT, never left in VERIFYING', async () => {
+    const insured = await service.insure();
+    await sim.setFault({ path: '/api/v5/trade/orders-history', latencyMs: 6000 });
+    try {
+      const opened = await service.claim(insured);
+      if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+      expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'FAILED', reasonCode: 'VERIFY_TIMEOUT' });
+    } finally {
+      await sim.clearFaults();
+    }
+  }, 40_000);
+
+  it('preconditions and duplicates: another wallet, unknown policy, a second claim, the internal trigger twice', async () => {
+    const insured = await service.insure();
+    expect(await service.claim({ ...insured, wallet: randomWallet() })).toMatchObject({ ok: false, error: { code: 'PURCHASE_ORDER_NOT_FOUND', status: 404 } });
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'full' });
+    const trigger = { caller: { kind: 'internal' }, params: {}, query: {}, body: { purchaseOrderId: insured.purchaseOrderId, claimant: insured.wallet } };
+    const first = await service.call<{ id: string }>('claims.onchainTrigger', trigger);
+    const second = await service.call<{ id: string }>('claims.onchainTrigger', trigger);
+    expect(first.ok && second.ok && first.data.id === second.data.id).toBe(true);
+    await eventually(async () => (await service.sql(`SELECT 1 FROM insurance_claims WHERE purchase_order_id = $1 AND status <> 'VERIFYING'`, [insured.purchaseOrderId])).length === 1, 15_000);
+    expect(await service.claim(insured)).toMatchObject({ ok: false, error: { code: 'ALREADY_CLAIMED', status: 409 } });
+    expect(await service.sql('SELECT id FROM insurance_claims WHERE purchase_order_id = $1', [insured.purchaseOrderId])).toHaveLength(1);
+  }, 30_000);
+});
