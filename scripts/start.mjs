@@ -12,5 +12,6 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const stack = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/tools/local-stack/src/main.js'), ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stack.kill(signal));
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stack.kill(signal));
 stack.on('exit', (code) => process.exit(code ?? 0));

@@ -11,8 +11,8 @@ export async function waitForHealthy(name: string, url: string, timeoutMs: numbe
         const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
         lastBody = await response.text();
         return response.status === 200;
-      } catch (error) {
-        lastBody = error instanceof Error ? error.message : String(error);
+      } catch {
+        lastBody = 'not answering yet';
         return false;
       }
     },

@@ -43,6 +43,14 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  // The terminal went away (window closed, tmux session killed): the children run in their own
+  // process groups and would not get its hang-up, so stop them ourselves.
+  process.on('SIGHUP', () => void shutdown(0));
+  // Whatever goes wrong in here, the children must not outlive the supervisor.
+  process.on('uncaughtException', (error) => {
+    warn(`local stack supervisor failed: ${error instanceof Error ? error.message : String(error)}`);
+    void shutdown(1);
+  });
 
   try {
     await checkPortsFree(options);
