@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Contract, hexlify, Interface, JsonRpcProvider, randomBytes, type HDNodeWallet, type TransactionResponse } from 'ethers';
+import { Contract, hexlify, JsonRpcProvider, randomBytes, type HDNodeWallet, type TransactionResponse } from 'ethers';
 import { Client } from 'pg';
 import { deployLocalChain, findFreePort, LOCAL_ACCOUNT, localWallets, startAnvil, type AnvilHandle, type LocalChainDeployment } from '@liqpass/chain';
 import { SERVICE_CONFIG_SCHEMAS } from '@liqpass/config';
@@ -11,7 +11,7 @@ import { connectNats, JetStreamTopology, type NatsConnection } from '@liqpass/me
 import { createServiceApp, RpcClient, type RpcReply } from '@liqpass/service-kit';
 import { createTestDatabase, TEST_NATS_URL, TEST_PG_ADMIN_URL, uniqueToken, type TestDatabase } from '@liqpass/testing';
 import { PayoutAppModule } from '../app.module';
-import { packSignatures, SAFE_TX_TYPES, usdcTransferSafeTx, type SafeTx } from '../payouts/domain/safe-tx';
+import { packSignatures, SAFE_TX_TYPES, type SafeTx } from '../payouts/domain/safe-tx';
 
 const USDC_ABI = [
   'function mint(address to, uint256 amount) returns (bool)',
@@ -59,7 +59,6 @@ export class PayoutTestEnv {
     const nc = await connectNats(TEST_NATS_URL, `test-${label}`);
     const env = new PayoutTestEnv(anvil, chain, provider, localWallets(undefined, provider), db, role, prefix, nc, jetstream(nc), await jetstreamManager(nc));
     await env.collectEvents();
-    await env.releaseUsdcProxyAdmin();
     return env;
   }
 
@@ -105,18 +104,6 @@ export class PayoutTestEnv {
     await app.init();
     this.app = app;
     return app;
-  }
-
-  /**
-   * deployLocalChain makes the treasury Safe the admin of the USDC proxy, and a FiatTokenProxy
-   * refuses every token call from its admin ("Cannot call fallback function from the proxy
-   * admin"): as deployed, the treasury could never pay out. The Safe hands the proxy admin to
-   * a dead address first (Safe nonce 0), as a real treasury never administers USDC.
-   */
-  private async releaseUsdcProxyAdmin(): Promise<void> {
-    const data = new Interface(['function changeAdmin(address newAdmin)']).encodeFunctionData('changeAdmin', ['0x000000000000000000000000000000000000dEaD']);
-    const tx: SafeTx = { ...usdcTransferSafeTx(this.chain.usdc, this.chain.treasurySafe, 0n, 0), data };
-    await this.executeDirectly(tx, this.wallet(LOCAL_ACCOUNT.deployer));
   }
 
   /** Mints USDC (account 0 is the master minter's minter) straight to the treasury Safe. */

@@ -1,4 +1,4 @@
-import { Contract, JsonRpcProvider, MaxUint256 } from 'ethers';
+import { Contract, Interface, JsonRpcProvider, MaxUint256 } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSafeArtifacts } from '../artifacts/package-artifacts';
 import { CHECKOUT_ABI } from '../abi/checkout-abi';
@@ -64,6 +64,15 @@ describe('deployLocalChain on a fresh anvil', () => {
     expect(await safe.getThreshold()).toBe(2n);
     expect([...(await safe.getOwners())].sort()).toEqual(LOCAL_ACCOUNT.safeOwners.map((i) => wallets[i].address).sort());
     expect(await safe.VERSION()).toBe('1.5.0');
+  });
+
+  it('lets the treasury Safe use USDC: it does not administer the proxy, which would refuse its calls', async () => {
+    const usdc = new Interface(['function balanceOf(address) view returns (uint256)']);
+    const data = usdc.encodeFunctionData('balanceOf', [deployment.treasurySafe]);
+    // A call from the proxy admin reverts ("Cannot call fallback function from the proxy admin").
+    await expect(provider.call({ to: deployment.usdc, from: deployment.treasurySafe, data })).resolves.toMatch(/^0x0{64}$/);
+    const admin = localWallets(undefined, undefined, LOCAL_ACCOUNT.usdcProxyAdmin + 1)[LOCAL_ACCOUNT.usdcProxyAdmin]!.address;
+    await expect(provider.call({ to: deployment.usdc, from: admin, data })).rejects.toThrow(/proxy admin/);
   });
 
   it('wires the checkout to USDC and the Safe, with every role on the Safe and none on the deployer', async () => {

@@ -55,8 +55,9 @@ async function queueDeployment(seq: TxSequence, root: string, wallets: HDNodeWal
   const owners = LOCAL_ACCOUNT.safeOwners.map((i) => wallets[i].address);
   const safeInfra = await queueSafeInfrastructure(seq, root);
   const treasurySafe = await queueSafe(seq, root, safeInfra, owners, SAFE_THRESHOLD);
-  // The Safe administers the USDC proxy, so account 0 (not the admin) can initialise and use it.
-  const token = await queueFiatToken(seq, root, treasurySafe, OPERATOR_MINT_ALLOWANCE);
+  // A proxy admin cannot use the token: a dedicated account administers it, so the deployer can
+  // initialise and mint and the treasury Safe can pay out.
+  const token = await queueFiatToken(seq, root, wallets[LOCAL_ACCOUNT.usdcProxyAdmin]!.address, OPERATOR_MINT_ALLOWANCE);
   const usdcAbi = ['function mint(address to, uint256 amount) returns (bool)'];
   for (const i of LOCAL_ACCOUNT.traders) {
     await seq.call(`USDC mint to trader ${i}`, token.usdc, usdcAbi, 'mint', [wallets[i].address, TRADER_FUNDING], DEPLOY_GAS.mint);
@@ -88,7 +89,7 @@ export async function deployLocalChain(options: DeployLocalChainOptions): Promis
   const provider = new JsonRpcProvider(options.rpcUrl, undefined, { cacheTimeout: -1, polling: true, pollingInterval: 100 });
   try {
     const chainId = Number((await provider.getNetwork()).chainId);
-    const wallets = localWallets(options.mnemonic ?? ANVIL_MNEMONIC, provider);
+    const wallets = localWallets(options.mnemonic ?? ANVIL_MNEMONIC, provider, LOCAL_ACCOUNT.usdcProxyAdmin + 1);
     const operator = wallets[LOCAL_ACCOUNT.deployer];
     const quoteSigner = options.quoteSigner ?? operator.address;
     const describe = (p: Planned, deployBlock: number, reused: boolean, signer = quoteSigner): LocalChainDeployment => ({

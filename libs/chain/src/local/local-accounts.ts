@@ -11,6 +11,11 @@ export const LOCAL_ACCOUNT = {
   finance: 2,
   safeOwners: [3, 4, 5],
   traders: [6, 7, 8, 9],
+  /**
+   * Administers the USDC proxy and nothing else. A FiatTokenProxy refuses every token call from
+   * its admin, so the admin must be an account that never needs USDC — never the treasury.
+   */
+  usdcProxyAdmin: 10,
 } as const;
 
 /** The first `count` wallets of a mnemonic on the standard path m/44'/60'/0'/0/i, optionally connected. */

@@ -49,12 +49,12 @@ describe('payout: ClaimApproved to a Safe payout checked on-chain', () => {
     const approved = await env.publishClaimApproved({ recipient, payoutAmountUsdc: String(500n * USDC) });
     const view = await payoutOf(approved.payload.claimId);
 
-    expect(view).toMatchObject({ status: 'PROPOSED', recipient, amountUsdc: String(500n * USDC), safeAddress: env.chain.treasurySafe, to: env.chain.usdc, value: '0', nonce: 1 });
+    expect(view).toMatchObject({ status: 'PROPOSED', recipient, amountUsdc: String(500n * USDC), safeAddress: env.chain.treasurySafe, to: env.chain.usdc, value: '0', nonce: 0 });
     expect(view.memo).toBe(approved.payload.evidenceRoot.toLowerCase());
     // The stored hash is the contract's own getTransactionHash.
     expect(view.safeTxHash).toBe(await env.contractSafeTxHash(view.typedData!.message as SafeTx));
     const [proposed] = await eventually(async () => env.published('PayoutProposed').filter((e) => e.payload.claimId === approved.payload.claimId).length ? env.published('PayoutProposed').filter((e) => e.payload.claimId === approved.payload.claimId) : null, TIMEOUT);
-    expect(payoutProposedV1.parse(proposed!.payload)).toMatchObject({ payoutId: view.id, safeTxHash: view.safeTxHash, safeNonce: 1 });
+    expect(payoutProposedV1.parse(proposed!.payload)).toMatchObject({ payoutId: view.id, safeTxHash: view.safeTxHash, safeNonce: 0 });
     expect(proposed!.causationId).toBe(approved.id);
 
     // A non-owner's signature, and an owner's signature of another hash, are refused.
