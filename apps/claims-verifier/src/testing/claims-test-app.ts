@@ -70,7 +70,7 @@ export class ClaimsTestApp {
    * A trader with a linked key, an open position, and an active policy on it as the policy
    * service and okx-binding would announce it. Coverage defaults: started a minute ago, one day long.
    */
-  async insure(over: { coverageStartAt?: Date; coverageEndAt?: Date; boundAt?: Date; instId?: string; wallet?: string; account?: SimAccount } = {}): Promise<Insured> {
+  async insure(over: { coverageStartAt?: Date; coverageEndAt?: Date; boundAt?: Date; instId?: string; wallet?: string; account?: SimAccount; posSzAtBind?: string } = {}): Promise<Insured> {
     const account = over.account ?? (await this.sim.createAccount());
     const wallet = over.wallet ?? randomWallet();
     const instId = over.instId ?? 'BTC-USDT-SWAP';
@@ -85,7 +85,7 @@ export class ClaimsTestApp {
       premiumAmountUsdc: '12500000', payoutFixedUsdc: '500000000', payoutCapUsdc: '500000000', coverageSeconds: 86_400, waitingPeriodSeconds: 0,
       instId, posSide: 'long', mgnMode: 'isolated', lever: '20', quoteExpiresAt: new Date(now + 600_000).toISOString(), createdAt: new Date(now - 400_000).toISOString(),
     });
-    await this.publish('OkxOrderBound', { purchaseOrderId, ordId: position.ordId, instId, posId: position.posId, posCTime: position.cTime, posSide: 'long', mgnMode: 'isolated', lever: '20', okxUid: account.uid, liqPxAtBind: position.liqPx || null, boundAt });
+    await this.publish('OkxOrderBound', { purchaseOrderId, ordId: position.ordId, instId, posId: position.posId, posCTime: position.cTime, posSide: 'long', mgnMode: 'isolated', lever: '20', okxUid: account.uid, liqPxAtBind: position.liqPx || null, boundAt, ...(over.posSzAtBind ? { posSzAtBind: over.posSzAtBind } : {}) });
     await this.publish('PolicyActivated', {
       purchaseOrderId, orderId, userWallet: wallet, chainId: 31337, payoutFixedUsdc: '500000000', payoutCapUsdc: '500000000',
       coverageStartAt: (over.coverageStartAt ?? new Date(now - 60_000)).toISOString(), coverageEndAt: (over.coverageEndAt ?? new Date(now + 86_400_000)).toISOString(),

@@ -77,7 +77,9 @@ export class VerifyClaimHandler {
       { orders: data('orders-history'), positionsHistory: data('positions-history'), fills: data('fills-history'), bills: data('bills') },
       { instId: policy.instId, posSide: policy.posSide, mgnMode: policy.mgnMode, posId: policy.posId, posCTime: policy.posCTime },
     );
-    const insuredSz = data('insured-order')[0]?.accFillSz ?? null;
+    // The size bound is the insured size; the insuring order's fill is the fallback for bindings
+    // recorded before okx-binding reported it.
+    const insuredSz = policy.posSzAtBind ?? data('insured-order')[0]?.accFillSz ?? null;
     const assessment = assessClaim(detection, {
       coverageStartMs: policy.coverageStartAt!.getTime(),
       coverageEndMs: policy.coverageEndAt!.getTime(),

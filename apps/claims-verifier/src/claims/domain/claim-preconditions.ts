@@ -13,6 +13,8 @@ export interface PolicyView {
   readonly posId: string | null;
   readonly posCTime: string | null;
   readonly okxUid: string | null;
+  /** The position size when bound (decimal string), if okx-binding reported it. */
+  readonly posSzAtBind: string | null;
   readonly boundAt: Date | null;
   readonly paidAt: Date | null;
   readonly coverageStartAt: Date | null;

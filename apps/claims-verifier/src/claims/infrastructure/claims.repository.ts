@@ -55,6 +55,8 @@ export class ClaimsRepository {
       posId: row['pos_id'] as string | null,
       posCTime: row['pos_c_time'] as string | null,
       okxUid: row['okx_uid'] as string | null,
+      // NUMERIC comes back as text; trailing zeros of the scale are not part of the size.
+      posSzAtBind: row['pos_sz_at_bind'] === null || row['pos_sz_at_bind'] === undefined ? null : trimDecimal(row['pos_sz_at_bind'] as string),
       boundAt: row['bound_at'] as Date | null,
       paidAt: row['paid_at'] as Date | null,
       coverageStartAt: row['coverage_start_at'] as Date | null,
@@ -149,3 +151,7 @@ export class ClaimsRepository {
 }
 
 const serialise = (value: unknown) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
+
+function trimDecimal(value: string): string {
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}

@@ -57,6 +57,15 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
     expect(outbox[2]!.payload).toMatchObject({ approvedBy: REVIEWER, payoutAmountUsdc: '500000000', evidenceRoot: claim['evidenceRoot'] });
   }, 40_000);
 
+  it('a partial liquidation pays the fixed amount scaled by liquidated ÷ insured size, the insured size as bound', async () => {
+    // Bound when the position held 4 (the trader had added to it after the insuring order's 2).
+    const insured = await service.insure({ posSzAtBind: '4' });
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'partial', sz: 1 });
+    const opened = await service.claim(insured);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'VERIFIED_PENDING_REVIEW', liquidationKind: 'PARTIAL', payoutAmountUsdc: '125' });
+  }, 30_000);
+
   it('ADL is not a liquidation: REJECTED with NO_LIQUIDATION_FOUND', async () => {
     const insured = await service.insure({ instId: 'ETH-USDT-SWAP' });
     await sim.control('adl', { uid: insured.account.uid, posId: insured.position.posId });

@@ -41,6 +41,7 @@ export class PolicyEventsConsumer {
       pos_side: p.posSide,
       mgn_mode: p.mgnMode,
       okx_uid: p.okxUid,
+      pos_sz_at_bind: p.posSzAtBind ?? null,
       bound_at: p.boundAt,
     });
   }
