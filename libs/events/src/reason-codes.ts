@@ -44,6 +44,8 @@ const EXTENSION_REASON_CODES = [
   'OKX_POSITION_NOT_OPEN',
   'TOO_CLOSE_TO_LIQUIDATION',
   'POSITION_ALREADY_INSURED',
+  // A reviewer rejected a verified claim; the reviewer's words travel beside it.
+  'REJECTED_BY_REVIEWER',
   // Conditions of the HTTP edge (api-gateway) rather than of the insurance domain.
   'RATE_LIMITED',
   'NOT_FOUND',

@@ -66,12 +66,11 @@ export class ReviewClaimHandler {
   async reject(id: string, reviewer: string, reason: string) {
     return this.dataSource.transaction(async (manager) => {
       const claim = await this.mustFind(manager, id, true);
-      const rejected = await this.claims.transition(manager, claim, 'REJECTED', reviewer, reason, { rejected_reason: reason, reason_code: claim.reason_code });
+      const rejected = await this.claims.transition(manager, claim, 'REJECTED', reviewer, reason, { rejected_reason: reason, reason_code: 'REJECTED_BY_REVIEWER' });
       await this.outbox.appendNew(manager, 'ClaimRejected', {
         claimId: claim.id,
         purchaseOrderId: claim.purchase_order_id,
-        // REASON_CODES has no reviewer-rejection code yet: the note carries the reviewer's reason.
-        reasonCode: (claim.reason_code ?? 'FORBIDDEN') as never,
+        reasonCode: 'REJECTED_BY_REVIEWER',
         rejectedBy: 'REVIEWER',
         reviewer: getAddress(reviewer),
         note: reason,

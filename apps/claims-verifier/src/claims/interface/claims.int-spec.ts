@@ -66,6 +66,18 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
     expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'VERIFIED_PENDING_REVIEW', liquidationKind: 'PARTIAL', payoutAmountUsdc: '125' });
   }, 30_000);
 
+  it('a reviewer rejects a verified claim: REJECTED with REJECTED_BY_REVIEWER and their reason', async () => {
+    const insured = await service.insure();
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'full' });
+    const opened = await service.claim(insured);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'VERIFIED_PENDING_REVIEW' });
+    const rejected = await service.call('admin.claims.reject', { caller: reviewer, params: { id: opened.data.id }, query: {}, body: { reason: 'the same uid claimed from three wallets' } });
+    expect(rejected).toMatchObject({ ok: true, data: { status: 'REJECTED', reasonCode: 'REJECTED_BY_REVIEWER' } });
+    const [event] = await service.sql<{ payload: Record<string, unknown> }>(`SELECT envelope->'payload' AS payload FROM outbox WHERE type = 'ClaimRejected' AND envelope->'payload'->>'claimId' = $1`, [opened.data.id]);
+    expect(event!.payload).toMatchObject({ reasonCode: 'REJECTED_BY_REVIEWER', rejectedBy: 'REVIEWER', reviewer: REVIEWER, note: 'the same uid claimed from three wallets' });
+  }, 30_000);
+
   it('ADL is not a liquidation: REJECTED with NO_LIQUIDATION_FOUND', async () => {
     const insured = await service.insure({ instId: 'ETH-USDT-SWAP' });
     await sim.control('adl', { uid: insured.account.uid, posId: insured.position.posId });
