@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,6 +77,31 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
     expect(rejected).toMatchObject({ ok: true, data: { status: 'REJECTED', reasonCode: 'REJECTED_BY_REVIEWER' } });
     const [event] = await service.sql<{ payload: Record<string, unknown> }>(`SELECT envelope->'payload' AS payload FROM outbox WHERE type = 'ClaimRejected' AND envelope->'payload'->>'claimId' = $1`, [opened.data.id]);
     expect(event!.payload).toMatchObject({ reasonCode: 'REJECTED_BY_REVIEWER', rejectedBy: 'REVIEWER', reviewer: REVIEWER, note: 'the same uid claimed from three wallets' });
+  }, 30_000);
+
+  it('an approved claim becomes PAID once the payout is executed on-chain, once, whatever the redeliveries', async () => {
+    const insured = await service.insure();
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'full' });
+    const opened = await service.claim(insured);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    await service.decided(insured, opened.data.id);
+    expect(await service.call('admin.claims.approve', { caller: reviewer, params: { id: opened.data.id }, query: {}, body: {} })).toMatchObject({ ok: true });
+    const executed = {
+      payoutId: randomUUID(), claimId: opened.data.id, chainId: 31337, safeAddress: '0xbbd3e9fbd4e418889bc3b6b2a12c2ea510ace7ff', safeTxHash: `0x${'ab'.repeat(32)}`,
+      safeNonce: 0, recipient: insured.wallet, token: '0xb7f8bc63bbcad18155201308c8f3540b07f84f5e', amountUsdc: '500000000',
+      txHash: `0x${'cd'.repeat(32)}`, blockNumber: 42, executedAt: new Date().toISOString(),
+    };
+    // The same fact twice, as two events (a relay retried past the duplicate window).
+    await service.publish('PayoutExecuted', executed);
+    await service.publish('PayoutExecuted', executed);
+    const paid = await eventually(async () => {
+      const reply = await service.call<Record<string, unknown>>('claims.get', { caller: { kind: 'wallet', wallet: insured.wallet }, params: { id: opened.data.id }, query: {}, body: {} });
+      return reply.ok && reply.data['status'] === 'PAID' ? reply.data : null;
+    });
+    expect(paid).toMatchObject({ status: 'PAID', multisigTxHash: executed.txHash });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const events = await service.sql(`SELECT type FROM outbox WHERE type = 'ClaimPaid' AND envelope->'payload'->>'claimId' = $1`, [opened.data.id]);
+    expect(events).toHaveLength(1);
   }, 30_000);
 
   it('ADL is not a liquidation: REJECTED with NO_LIQUIDATION_FOUND', async () => {
