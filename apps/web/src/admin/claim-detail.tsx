@@ -1,0 +1,154 @@
+import { useState, type ChangeEvent } from 'react';
+import { api } from '../gateway-client';
+import type { AdminClaimDetail, Claim, EvidenceBundle } from '../lib/api-types';
+import { explainReason } from '../lib/reason-codes';
+import { explainClaimStatus } from '../lib/statuses';
+import { showUsdcDecimal } from '../lib/usdc';
+import { checkEvidenceRoot } from '../evidence/evidence-root';
+import { EvidenceSummary, RootCheckMark } from '../evidence/evidence-view';
+import { hasRole, useSession } from '../session/session-context';
+import { ErrorNote, Hex, StatusBadge, Time } from '../ui/bits';
+import { useAsync } from '../ui/use-async';
+
+/**
+ * One claim for review: policy, evidence (summary and raw), the evidence root recomputed in this
+ * browser, fraud signals, history; approve or reject with a reason. When the admin answer does not
+ * carry the raw item bodies, the reviewer can load the sealed bundle file to recompute the root here.
+ */
+export function ClaimDetailPage({ id }: { id: string }) {
+  const { session } = useSession();
+  const state = useAsync(() => api.get<AdminClaimDetail & { bundle?: EvidenceBundle }>(`/admin/claims/${id}`), id);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fileBundle, setFileBundle] = useState<EvidenceBundle | null>(null);
+
+  const act = async (kind: 'approve' | 'reject') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post<Claim>(`/admin/claims/${id}/${kind}`, kind === 'reject' ? { reason } : {});
+      state.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const readFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      setFileBundle(JSON.parse(await file.text()) as EvidenceBundle);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (state.error && !state.data) return <ErrorNote error={state.error} />;
+  if (!state.data) return <p aria-busy="true">Loading the claim…</p>;
+  const { claim, policy, evidence, rootCheck, fraudSignals, history } = state.data;
+  const fullBundle = state.data.bundle ?? (evidence?.leaves && evidence.items.every((i) => 'body' in i) ? (evidence as unknown as EvidenceBundle) : null);
+  const bundle = fullBundle ?? fileBundle;
+  const canReview = hasRole(session, 'reviewer') && claim.status === 'VERIFIED_PENDING_REVIEW';
+
+  return (
+    <section aria-labelledby="claim-title" className="card">
+      <h2 id="claim-title">
+        Claim <Hex value={claim.id} /> <StatusBadge status={claim.status} />
+      </h2>
+      <p>{explainClaimStatus(claim.status)}</p>
+      {claim.reasonCode ? (
+        <p>
+          <strong>{claim.reasonCode}</strong>: {explainReason(claim.reasonCode)}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>Payout</dt>
+        <dd>
+          {showUsdcDecimal(claim.payoutAmountUsdc)} (cap {showUsdcDecimal(claim.payoutCapUsdc)})
+        </dd>
+        <dt>Liquidation</dt>
+        <dd>
+          {claim.liquidationKind ?? '—'} <Time value={claim.liquidationTimeMs} />
+        </dd>
+        <dt>Evidence root (sealed)</dt>
+        <dd>
+          <Hex value={claim.evidenceRoot} />
+        </dd>
+        <dt>Approved by</dt>
+        <dd>
+          <Hex value={claim.approvedBy} />
+        </dd>
+      </dl>
+
+      <h3>Evidence</h3>
+      {evidence ? (
+        <>
+          <EvidenceSummary summary={evidence.summary} />
+          {bundle ? (
+            <RootCheckMark check={checkEvidenceRoot(bundle)} sealedRoot={claim.evidenceRoot ?? bundle.root} />
+          ) : (
+            <p className="muted">
+              The admin answer lists the OKX responses without their bodies, so this browser cannot recompute the root from it. The verifier
+              service reports: {rootCheck ? (rootCheck.ok ? '✓ root and signature check out' : `✗ ${rootCheck.problems.join('; ')}`) : 'no check'}.
+            </p>
+          )}
+          <label>
+            Recompute from a sealed bundle file{' '}
+            <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e)} />
+          </label>
+          {bundle && fileBundle && bundle === fileBundle && claim.evidenceRoot && fileBundle.root?.toLowerCase() !== claim.evidenceRoot.toLowerCase() ? (
+            <p role="alert">✗ This file is sealed with a different root than the claim.</p>
+          ) : null}
+          <details>
+            <summary>Raw OKX responses ({evidence.items.length})</summary>
+            <ol>
+              {(bundle?.items ?? evidence.items).map((item, i) => (
+                <li key={i}>
+                  <code>{item.name}</code> — HTTP {item.status} — <Time value={item.fetchedAt} />
+                  {'body' in item ? <pre>{JSON.stringify(item.body, null, 2)}</pre> : null}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </>
+      ) : (
+        <p className="empty">No sealed evidence yet.</p>
+      )}
+
+      <h3>Fraud signals</h3>
+      {Array.isArray(fraudSignals) && fraudSignals.length === 0 ? <p className="empty">None.</p> : <pre>{JSON.stringify(fraudSignals ?? null, null, 2)}</pre>}
+
+      <h3>Policy</h3>
+      {policy ? <pre>{JSON.stringify(policy, null, 2)}</pre> : <p className="empty">Unknown policy.</p>}
+
+      <h3>History</h3>
+      <ol>
+        {history.map((h, i) => (
+          <li key={i}>
+            {h.from ?? '∅'} → {h.to} by <Hex value={h.actor} /> <Time value={h.at ?? h.created_at} />
+            {h.reason ? ` — ${h.reason}` : ''}
+          </li>
+        ))}
+      </ol>
+
+      {canReview ? (
+        <div className="review">
+          <button type="button" onClick={() => void act('approve')} disabled={busy}>
+            Approve
+          </button>
+          <label>
+            Reason for rejecting
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+          </label>
+          <button type="button" onClick={() => void act('reject')} disabled={busy || !reason.trim()}>
+            Reject
+          </button>
+        </div>
+      ) : null}
+      <ErrorNote error={error} />
+    </section>
+  );
+}
