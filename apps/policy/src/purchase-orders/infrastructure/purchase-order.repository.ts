@@ -97,7 +97,7 @@ export class PurchaseOrderRepository {
     if ('paymentProblem' in patch) set('payment_problem', patch.paymentProblem);
     if ('coverageStartAt' in patch) set('coverage_start_at', patch.coverageStartAt);
     if ('coverageEndAt' in patch) set('coverage_end_at', patch.coverageEndAt);
-    const rows: PurchaseOrderRow[] = await manager.query(`UPDATE purchase_orders SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params);
+    const rows = returnedRows<PurchaseOrderRow>(await manager.query(`UPDATE purchase_orders SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params));
     return rows[0]!;
   }
 
@@ -131,4 +131,10 @@ export class PurchaseOrderRepository {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** TypeORM's pg driver answers UPDATE … RETURNING with [rows, affected]; INSERT and SELECT with rows. */
+function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
 }

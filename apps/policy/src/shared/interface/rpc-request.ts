@@ -19,7 +19,7 @@ export const traderRequest = <P extends z.ZodType, Q extends z.ZodType, B extend
 export const uuid = z.uuid();
 export const instId = z.string().regex(/^[A-Z0-9]{1,16}(-[A-Z0-9]{1,16}){1,3}$/, 'expected an OKX instrument id like BTC-USDT-SWAP');
 export const okxId = z.string().regex(/^[0-9]{1,32}$/, 'expected a string of digits');
-export const anyObject = z.record(z.string(), z.unknown()).optional();
+export const anyObject = z.record(z.string(), z.unknown()).nullish();
 
 /** The gateway validated the request already; this guards the service against any other caller. */
 export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
