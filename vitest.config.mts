@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -43,6 +44,12 @@ export default defineConfig({
           // Integration files share one Postgres and one NATS; two cores cannot run many at once.
           maxWorkers: 2,
         },
+      },
+      {
+        // The web app: its logic and components in a browser-like DOM (happy-dom), React's JSX transform.
+        plugins: [react()],
+        resolve: shared.resolve,
+        test: { name: 'web', sequence: { groupOrder: 0 }, include: ['apps/web/src/**/*.spec.tsx'], environment: 'happy-dom' },
       },
       {
         ...shared,

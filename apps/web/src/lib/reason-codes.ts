@@ -42,7 +42,7 @@ export const REASON_EXPLANATIONS: Record<ReasonCode, string> = {
   POSITION_ALREADY_INSURED: 'That position is already insured.',
   REJECTED_BY_REVIEWER: 'A reviewer rejected the claim (see their reason).',
   RATE_LIMITED: 'Too many requests; wait a moment.',
-  NOT_FOUND: 'Not found.',
+  NOT_FOUND: 'That was not found (or is not yours).',
   METHOD_NOT_ALLOWED: 'That action is not available here.',
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'The request format was not accepted.',
