@@ -46,6 +46,8 @@ export interface SentPayment {
  */
 export class ListenerTestEnv {
   readonly events: AnyEventEnvelope[] = [];
+  /** When each event (by id) reached this subscriber, in Date.now() milliseconds. */
+  readonly receivedAt = new Map<string, number>();
   private readonly processes = new Set<ListenerProcess>();
   private messages: ConsumerMessages | undefined;
   private collecting: Promise<void> = Promise.resolve();
@@ -227,7 +229,11 @@ export class ListenerTestEnv {
     const messages = await consumer.consume();
     this.messages = messages;
     this.collecting = (async () => {
-      for await (const message of messages) this.events.push(message.json<AnyEventEnvelope>());
+      for await (const message of messages) {
+        const event = message.json<AnyEventEnvelope>();
+        this.receivedAt.set(event.id, Date.now());
+        this.events.push(event);
+      }
     })();
   }
 }

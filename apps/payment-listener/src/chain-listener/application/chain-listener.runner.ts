@@ -4,7 +4,7 @@ import { LOGGER } from '@liqpass/service-kit';
 import { LISTENER_SETTINGS, type ListenerSettings } from '../../config/listener-settings';
 import { ChainMovedDuringReadError, DeepReorgError } from '../domain/listener-errors';
 import { ChainCursorRepository, CursorMovedError } from '../infrastructure/chain-cursor.repository';
-import { ChainLeaseRepository, LeaseLostError } from '../infrastructure/chain-lease.repository';
+import { ChainLeaseRepository, LeaseLostError, type HeldLease } from '../infrastructure/chain-lease.repository';
 import { ChainReader } from '../infrastructure/chain-reader';
 import { ListenerMetrics } from '../infrastructure/listener-metrics';
 import { IngestRangeHandler } from './ingest-range/ingest-range.handler';
@@ -27,7 +27,7 @@ export interface ListenerStatus {
 @Injectable()
 export class ChainListenerRunner {
   private running = false;
-  private leader = false;
+  private held: HeldLease | null = null;
   private halted: string | null = null;
   private chainChecked = false;
   private failures = 0;
@@ -47,7 +47,7 @@ export class ChainListenerRunner {
   ) {}
 
   get status(): ListenerStatus {
-    return { holder: this.instance.holder, leader: this.leader, halted: this.halted };
+    return { holder: this.instance.holder, leader: this.held !== null, halted: this.halted };
   }
 
   start(): void {
@@ -61,7 +61,7 @@ export class ChainListenerRunner {
     this.running = false;
     this.wake?.();
     await this.loopDone;
-    if (this.leader) await this.lease.release(this.settings.chain.chainId, this.instance.holder).catch(() => undefined);
+    if (this.held) await this.lease.release(this.held).catch(() => undefined);
     this.dropLease();
   }
 
@@ -83,9 +83,10 @@ export class ChainListenerRunner {
     if (this.halted) return pollIntervalMs;
     try {
       if (!this.chainChecked) await this.checkChain();
-      if (!this.leader && !(await this.acquire())) return Math.min(pollIntervalMs, this.settings.leaseTtlMs / 3);
+      const lease = this.held ?? (await this.acquire());
+      if (!lease) return Math.min(pollIntervalMs, this.settings.leaseTtlMs / 3);
       const stopTimer = this.metrics.tickSeconds.startTimer({ chain_id: this.settings.chain.chainId });
-      const outcome = await this.ingest.execute(this.instance.holder).finally(() => stopTimer());
+      const outcome = await this.ingest.execute(lease).finally(() => stopTimer());
       this.failures = 0;
       if (outcome.kind === 'reorg' || (outcome.kind === 'advanced' && outcome.behind > 0)) return 0;
       return pollIntervalMs;
@@ -126,17 +127,17 @@ export class ChainListenerRunner {
     this.chainChecked = true;
   }
 
-  private async acquire(): Promise<boolean> {
+  private async acquire(): Promise<HeldLease | null> {
     const { chainId } = this.settings.chain;
-    if (!(await this.lease.tryAcquire(chainId, this.instance.holder, this.settings.leaseTtlMs))) return false;
-    this.leader = true;
+    const lease = await this.lease.tryAcquire(chainId, this.instance.holder, this.settings.leaseTtlMs);
+    if (!lease) return null;
+    this.held = lease;
     this.metrics.leaseHeld.set({ chain_id: chainId }, 1);
     this.renewTimer = setInterval(() => void this.renew(), Math.max(100, Math.floor(this.settings.leaseTtlMs / 3)));
-    const cursor = await this.cursors.get(chainId);
-    if (!cursor) await this.initialiseCursor();
+    if (!(await this.cursors.get(chainId))) await this.initialiseCursor();
     const at = (await this.cursors.get(chainId))!;
-    this.logger.info({ chainId, holder: this.instance.holder, cursor: at.lastBlock }, 'holding the chain lease: listening');
-    return true;
+    this.logger.info({ chainId, holder: lease.holder, epoch: lease.epoch, cursor: at.lastBlock }, 'holding the chain lease: listening');
+    return lease;
   }
 
   private async initialiseCursor(): Promise<void> {
@@ -147,10 +148,11 @@ export class ChainListenerRunner {
   }
 
   private async renew(): Promise<void> {
-    if (!this.leader) return;
+    const lease = this.held;
+    if (!lease) return;
     try {
-      if (!(await this.lease.renew(this.settings.chain.chainId, this.instance.holder, this.settings.leaseTtlMs))) {
-        this.logger.warn({ chainId: this.settings.chain.chainId }, 'chain lease lapsed: standing by');
+      if (!(await this.lease.renew(lease, this.settings.leaseTtlMs)) && this.held === lease) {
+        this.logger.warn({ chainId: lease.chainId }, 'the chain lease was taken over: standing by');
         this.dropLease();
       }
     } catch (error) {
@@ -160,7 +162,7 @@ export class ChainListenerRunner {
   }
 
   private dropLease(): void {
-    this.leader = false;
+    this.held = null;
     clearInterval(this.renewTimer);
     this.renewTimer = undefined;
     this.metrics.leaseHeld.set({ chain_id: this.settings.chain.chainId }, 0);

@@ -1,7 +1,6 @@
-import { getAddress } from 'ethers';
-import { decodePremiumPaid } from '@liqpass/chain';
 import type { EventPayload } from '@liqpass/events';
 import type { ChainLog } from './chain-log';
+import { checksum, decodePremiumPaidLog } from './premium-paid-decoder';
 
 /** One confirmed `PremiumPaid` log: everything the event and the books need. Money in base units. */
 export interface PremiumPayment {
@@ -25,7 +24,7 @@ export interface PremiumPayment {
 }
 
 export function paymentFromLog(chainId: number, log: ChainLog, blockTime: number): PremiumPayment {
-  const e = decodePremiumPaid({ topics: [...log.topics], data: log.data });
+  const e = decodePremiumPaidLog(log);
   return {
     chainId,
     txHash: log.txHash.toLowerCase(),
@@ -33,16 +32,16 @@ export function paymentFromLog(chainId: number, log: ChainLog, blockTime: number
     blockNumber: log.blockNumber,
     blockHash: log.blockHash.toLowerCase(),
     blockTime,
-    checkoutAddress: getAddress(log.address),
+    checkoutAddress: checksum(log.address),
     orderId: e.orderId.toLowerCase(),
-    buyer: getAddress(e.buyer),
-    token: getAddress(e.token),
+    buyer: e.buyer,
+    token: e.token,
     premium: e.premium,
     payout: e.payout,
     payoutCap: e.payoutCap,
     coverageSeconds: e.coverageSeconds,
     quoteHash: e.quoteHash.toLowerCase(),
-    treasury: getAddress(e.treasury),
+    treasury: e.treasury,
   };
 }
 

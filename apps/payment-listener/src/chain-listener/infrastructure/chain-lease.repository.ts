@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returnedRows } from './sql-result';
 
-/** The lease was lost (expired and taken by another instance): this instance must stop working. */
+/** The lease was taken over by another instance: this one must stop working at once. */
 export class LeaseLostError extends Error {
   constructor(chainId: number, holder: string) {
     super(`chain ${chainId}: ${holder} no longer holds the listener lease`);
@@ -10,19 +10,28 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** What an instance holds: the lease's epoch grows by one each time it changes hands. */
+export interface HeldLease {
+  readonly chainId: number;
+  readonly holder: string;
+  readonly epoch: number;
+}
+
 /**
- * One active listener per chain (CHAIN.md step 10): a lease row with a TTL in Postgres. Times
- * are the database's `now()`, so instances never compare clocks. The holder renews it on a timer
- * and inside every transaction that moves the cursor (`fence`), so a holder that stalled past its
- * TTL and lost the lease cannot commit anything afterwards.
+ * One active listener per chain (CHAIN.md step 10): a lease row with a TTL in Postgres. Times are
+ * the database's `now()`, so instances never compare clocks. A standby may take the lease only
+ * once it lapsed; taking it bumps the epoch. The holder renews it on a timer and inside every
+ * transaction that moves the cursor (`fence`), which checks holder and epoch — so a holder that
+ * stalled until someone else took over can never commit again, while one that merely ran late
+ * with nobody waiting keeps going.
  */
 @Injectable()
 export class ChainLeaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Takes the lease if it is free, lapsed or already ours; returns whether we hold it now. */
-  async tryAcquire(chainId: number, holder: string, ttlMs: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+  /** Takes the lease if it is free, lapsed or already ours; returns it, or null while another holds it. */
+  async tryAcquire(chainId: number, holder: string, ttlMs: number): Promise<HeldLease | null> {
+    const rows: { epoch: string }[] = await this.dataSource.query(
       `INSERT INTO chain_leases (chain_id, holder, epoch, acquired_at, renewed_at, expires_at)
        VALUES ($1, $2, 1, now(), now(), now() + $3 * interval '1 millisecond')
        ON CONFLICT (chain_id) DO UPDATE
@@ -35,17 +44,17 @@ export class ChainLeaseRepository {
        RETURNING epoch`,
       [chainId, holder, ttlMs],
     );
-    return rows.length === 1;
+    return rows[0] ? { chainId, holder, epoch: Number(rows[0].epoch) } : null;
   }
 
-  /** Extends our lease; false if it lapsed or someone else holds it. */
-  async renew(chainId: number, holder: string, ttlMs: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  /** Extends our lease; false if someone else took it meanwhile. */
+  async renew(lease: HeldLease, ttlMs: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows = returnedRows(
       await manager.query(
-        `UPDATE chain_leases SET renewed_at = now(), expires_at = now() + $3 * interval '1 millisecond'
-          WHERE chain_id = $1 AND holder = $2 AND expires_at > now()
+        `UPDATE chain_leases SET renewed_at = now(), expires_at = now() + $4 * interval '1 millisecond'
+          WHERE chain_id = $1 AND holder = $2 AND epoch = $3
          RETURNING epoch`,
-        [chainId, holder, ttlMs],
+        [lease.chainId, lease.holder, lease.epoch, ttlMs],
       ),
     );
     return rows.length === 1;
@@ -55,21 +64,16 @@ export class ChainLeaseRepository {
    * Inside the transaction that changes the chain state: renews the lease and keeps its row
    * locked until commit, so a standby cannot take it over in between. Throws if it is not ours.
    */
-  async fence(manager: EntityManager, chainId: number, holder: string, ttlMs: number): Promise<void> {
-    if (!(await this.renew(chainId, holder, ttlMs, manager))) throw new LeaseLostError(chainId, holder);
+  async fence(manager: EntityManager, lease: HeldLease, ttlMs: number): Promise<void> {
+    if (!(await this.renew(lease, ttlMs, manager))) throw new LeaseLostError(lease.chainId, lease.holder);
   }
 
   /** Lets a standby take over at once (graceful shutdown). */
-  async release(chainId: number, holder: string): Promise<void> {
-    await this.dataSource.query(`UPDATE chain_leases SET expires_at = now() WHERE chain_id = $1 AND holder = $2`, [chainId, holder]);
-  }
-
-  async holderOf(chainId: number): Promise<{ holder: string; epoch: number; expiresAt: Date } | null> {
-    const rows: { holder: string; epoch: string; expires_at: Date; live: boolean }[] = await this.dataSource.query(
-      `SELECT holder, epoch, expires_at, expires_at > now() AS live FROM chain_leases WHERE chain_id = $1`,
-      [chainId],
-    );
-    const row = rows[0];
-    return row && row.live ? { holder: row.holder, epoch: Number(row.epoch), expiresAt: row.expires_at } : null;
+  async release(lease: HeldLease): Promise<void> {
+    await this.dataSource.query(`UPDATE chain_leases SET expires_at = now() WHERE chain_id = $1 AND holder = $2 AND epoch = $3`, [
+      lease.chainId,
+      lease.holder,
+      lease.epoch,
+    ]);
   }
 }

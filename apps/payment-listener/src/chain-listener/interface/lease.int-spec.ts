@@ -1,8 +1,8 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '@liqpass/testing';
-import { ChainLeaseRepository, LeaseLostError } from '../infrastructure/chain-lease.repository';
 import { ListenerTestEnv, type ListenerProcess } from '../../testing/listener-test-env';
-import { DataSource } from 'typeorm';
+import { ChainLeaseRepository, LeaseLostError } from '../infrastructure/chain-lease.repository';
 
 const TIMEOUT = 15_000;
 
@@ -64,6 +64,7 @@ describe('one active listener per chain: the lease', () => {
     const stalled = await env.startListener();
     await eventually(async () => stalled.runner.status.leader, TIMEOUT);
     const standby = await env.startListener();
+    const [{ epoch }] = await env.query<{ epoch: string }>('SELECT epoch FROM chain_leases');
 
     // As if the holder had stalled past its TTL (GC pause, partition): its lease lapses.
     await env.query(`UPDATE chain_leases SET expires_at = now() - interval '1 second'`);
@@ -71,13 +72,31 @@ describe('one active listener per chain: the lease', () => {
 
     const leases = stalled.app.get(ChainLeaseRepository);
     const dataSource = stalled.app.get(DataSource);
-    const fenced = dataSource.transaction((manager) => leases.fence(manager, env.chain.chainId, stalled.runner.status.holder, 3000));
+    const stale = { chainId: env.chain.chainId, holder: stalled.runner.status.holder, epoch: Number(epoch) };
+    const fenced = dataSource.transaction((manager) => leases.fence(manager, stale, 3000));
     await expect(fenced).rejects.toBeInstanceOf(LeaseLostError);
 
     const ids = await payAndConfirm(2);
     await publishedOnce(ids);
     expect(await ingestedBy(ids)).toEqual([standby.runner.status.holder]);
+    const [after] = await env.query<{ epoch: string; holder: string }>('SELECT epoch, holder FROM chain_leases');
+    expect(after).toEqual({ epoch: String(Number(epoch) + 1), holder: standby.runner.status.holder });
     await stalled.close();
     await standby.close();
+  });
+
+  it('keeps going when its lease lapsed but nobody took it over (a long read is not a takeover)', async () => {
+    const slow = await env.startListener();
+    await eventually(async () => slow.runner.status.leader, TIMEOUT);
+    const [{ epoch }] = await env.query<{ epoch: string }>('SELECT epoch FROM chain_leases');
+    await env.query(`UPDATE chain_leases SET expires_at = now() - interval '1 second'`);
+
+    const ids = await payAndConfirm(2);
+    await publishedOnce(ids);
+    expect(slow.runner.status.leader).toBe(true);
+    expect(await ingestedBy(ids)).toEqual([slow.runner.status.holder]);
+    const [lease] = await env.query<{ epoch: string; live: boolean }>('SELECT epoch, expires_at > now() AS live FROM chain_leases');
+    expect(lease).toEqual({ epoch, live: true });
+    await slow.close();
   });
 });

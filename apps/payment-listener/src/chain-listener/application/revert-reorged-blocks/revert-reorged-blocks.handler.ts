@@ -8,7 +8,7 @@ import { DeepReorgError } from '../../domain/listener-errors';
 import { paymentMsgId, reversalMsgId, reversalPayload } from '../../domain/premium-payment';
 import { findCommonAncestor } from '../../domain/reorg-walk-back';
 import { ChainCursorRepository, type ChainCursor } from '../../infrastructure/chain-cursor.repository';
-import { ChainLeaseRepository } from '../../infrastructure/chain-lease.repository';
+import { ChainLeaseRepository, type HeldLease } from '../../infrastructure/chain-lease.repository';
 import { ChainReader } from '../../infrastructure/chain-reader';
 import { ListenerMetrics } from '../../infrastructure/listener-metrics';
 import { PremiumPaymentRepository } from '../../infrastructure/premium-payment.repository';
@@ -32,13 +32,13 @@ export class RevertReorgedBlocksHandler {
     private readonly reader: ChainReader,
     private readonly cursors: ChainCursorRepository,
     private readonly payments: PremiumPaymentRepository,
-    private readonly lease: ChainLeaseRepository,
+    private readonly leases: ChainLeaseRepository,
     private readonly outbox: OutboxWriter,
     private readonly metrics: ListenerMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async execute(cursor: ChainCursor, holder: string): Promise<ReorgOutcome> {
+  async execute(cursor: ChainCursor, lease: HeldLease): Promise<ReorgOutcome> {
     const { chainId } = this.settings.chain;
     const known = (await this.cursors.knownBlocks(chainId)).filter((b) => b.number <= cursor.lastBlock);
     const headers = await this.reader.headers(known.map((b) => b.number));
@@ -47,8 +47,8 @@ export class RevertReorgedBlocksHandler {
     if (walk.kind === 'too-deep') throw new DeepReorgError(chainId, cursor.lastBlock, walk.mismatchAt, this.settings.reorgWindow);
 
     const reverted = await this.dataSource.transaction(async (manager) => {
-      await this.lease.fence(manager, chainId, holder, this.settings.leaseTtlMs);
-      await this.cursors.advance(manager, cursor, { block: walk.block, hash: walk.hash }, holder);
+      await this.leases.fence(manager, lease, this.settings.leaseTtlMs);
+      await this.cursors.advance(manager, cursor, { block: walk.block, hash: walk.hash }, lease.holder);
       const counted = await this.payments.countedAbove(manager, chainId, walk.block);
       const revertedAt = new Date();
       const reversals: { paymentId: string; reversalEventId: string }[] = [];
