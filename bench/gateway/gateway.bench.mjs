@@ -1,0 +1,93 @@
+// Issue 3: an authenticated read route through the real gateway, beside a bare Fastify hello
+// world measured in the same run. GET /claims with a Bearer token from a real SIWE sign-in; the
+// gateway (dist main.js, its own process) forwards it over NATS request/reply to the real
+// claims-verifier (dist main.js, its own process), which reads the wallet's 5 claims from
+// Postgres. Both run with their production LOG_LEVEL (info: one JSON line per request).
+import { dist, pkg } from '../lib/dist.mjs';
+import { Cleanup, startProcess } from '../lib/processes.mjs';
+import { say, table, verdict } from '../lib/report.mjs';
+import { ClaimsService, createTestDatabase, provisionSchema, TEST_NATS_URL, uniqueToken } from '../lib/claims-service.mjs';
+
+const autocannon = pkg('autocannon');
+const { anvilWallet, signIn } = dist('apps/api-gateway/src/testing/siwe-signer');
+
+const DURATION = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
+const TARGET_RPS = 3000;
+const TARGET_P99_MS = 20;
+const SEEDED_CLAIMS = 5;
+
+function load(url, connections, duration, headers = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration, headers }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function measure(label, url, connections, headers) {
+  await load(url, connections, 2, headers); // warm-up: JIT, connection pools
+  const r = await load(url, connections, DURATION, headers);
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad > 0) throw new Error(`${label} at ${connections} connections: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+  return { label, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total };
+}
+
+const cleanup = new Cleanup();
+let exitCode = 0;
+try {
+  const db = await createTestDatabase('bench_gateway');
+  cleanup.add('drop database', () => db.drop());
+  const prefix = uniqueToken('bench');
+  const claims = await ClaimsService.start('bench_gateway', { db, prefix });
+  cleanup.add('claims-verifier', () => claims.close());
+  const gatewayUrl = await provisionSchema(db, 'gateway', 'liqpass_gateway');
+  const gateway = await startProcess('api-gateway', 'dist/apps/api-gateway/src/main.js', {
+    DATABASE_URL: gatewayUrl,
+    NATS_URL: TEST_NATS_URL,
+    NATS_SUBJECT_PREFIX: prefix,
+    // One client IP and one wallet make all the load: the limits would answer 429 after a few hundred.
+    RATE_LIMIT_IP_PER_MINUTE: '1000000000',
+    RATE_LIMIT_WALLET_PER_MINUTE: '1000000000',
+  });
+  cleanup.add('api-gateway', () => gateway.stop());
+  const hello = await startProcess('fastify hello world', 'bench/gateway/hello-fastify.mjs');
+  cleanup.add('hello world', () => hello.stop());
+
+  // A trader signed in for real, with claims to read.
+  const wallet = anvilWallet(7);
+  const token = await signIn(gateway.base, wallet);
+  const policies = [];
+  for (let i = 0; i < SEEDED_CLAIMS; i += 1) {
+    policies.push(await claims.announcePolicy({ wallet: wallet.address, okxUid: String(9_100_000 + i), position: { ordId: String(700_000 + i), posId: String(800_000 + i), cTime: String(Date.now() - 300_000), liqPx: '57000' } }));
+  }
+  await claims.waitForPolicies(policies);
+  for (const id of policies) {
+    const opened = await claims.openClaim(wallet.address, id);
+    if (!opened.ok) throw new Error(`seeding a claim: ${JSON.stringify(opened.error)}`);
+  }
+  const headers = { authorization: `Bearer ${token}` };
+  const check = await fetch(`${gateway.base}/claims`, { headers });
+  const body = await check.json();
+  const listed = Array.isArray(body) ? body.length : (body.items ?? body.claims ?? body.data ?? []).length;
+  if (check.status !== 200 || listed !== SEEDED_CLAIMS) throw new Error(`GET /claims answered ${check.status} with ${listed} claims: ${JSON.stringify(body).slice(0, 300)}`);
+  say(`signed in ${wallet.address} by SIWE; GET /claims answers 200 with ${listed} claims (${JSON.stringify(body).length} bytes)`);
+
+  const rows = [];
+  for (const connections of CONNECTIONS) {
+    say(`${connections} connections, ${DURATION} s each…`);
+    const base = await measure('fastify hello world', `${hello.base}/`, connections);
+    // Where the time goes: the gateway's own edge (hooks, guard, Nest) without auth or NATS.
+    const live = await measure('gateway GET /health/live', `${gateway.base}/health/live`, connections);
+    const gw = await measure('gateway GET /claims', `${gateway.base}/claims`, connections, headers);
+    const meets = gw.rps >= TARGET_RPS && gw.p99 < TARGET_P99_MS;
+    rows.push({ ...base, 'vs baseline': '1.00', target: '' });
+    rows.push({ ...live, 'vs baseline': (live.rps / base.rps).toFixed(3), target: '(no auth, no NATS)' });
+    rows.push({ ...gw, 'vs baseline': (gw.rps / base.rps).toFixed(3), target: `${verdict(meets)} (≥ ${TARGET_RPS} req/s, p99 < ${TARGET_P99_MS} ms)` });
+  }
+  table(`gateway benchmark: autocannon, ${DURATION} s per row after a 2 s warm-up; latency in ms; every answer 2xx`, rows.map((r) => ({ what: r.label, connections: r.connections, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, 'max ms': r.max, 'vs baseline': r['vs baseline'], target: r.target })));
+} catch (error) {
+  process.stderr.write(`[bench] gateway benchmark failed: ${error?.stack ?? error}\n`);
+  exitCode = 1;
+} finally {
+  await cleanup.run();
+}
+process.exit(exitCode);

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ROOT } from './dist.mjs';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A Node process of the workspace (a built service's main.js, or a bench's helper script) on a
+ * free port, started like the local stack starts it; resolves once `readyPath` answers 2xx.
+ */
+export async function startProcess(name, entry, env = {}, { readyPath = '/health/live', timeoutMs = 30_000 } = {}) {
+  const file = join(ROOT, entry);
+  if (!existsSync(file)) throw new Error(`${entry} is missing: run \`npm run build\``);
+  const port = await freePort();
+  // BENCH_PROFILE_DIR=<dir>: each process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE_DIR, name.replace(/[^a-z0-9-]/gi, '_'))}`] : [];
+  const child = spawn(process.execPath, [...profile, file], {
+    cwd: ROOT,
+    env: { ...process.env, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  const handle = {
+    name,
+    base,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}\n${stderr}`);
+    try {
+      if ((await fetch(`${base}${readyPath}`)).ok) return handle;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await handle.stop();
+      throw new Error(`${name} did not become ready within ${timeoutMs} ms\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Runs cleanups in reverse order, each even if an earlier one failed; reports failures. */
+export class Cleanup {
+  #steps = [];
+  add(label, fn) {
+    this.#steps.push([label, fn]);
+  }
+  async run() {
+    for (const [label, fn] of this.#steps.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        process.stderr.write(`[bench] cleanup "${label}" failed: ${error?.message ?? error}\n`);
+      }
+    }
+    this.#steps = [];
+  }
+}
