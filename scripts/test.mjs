@@ -35,7 +35,7 @@ const steps = [
   // The module-boundary rule reads Nx's project graph and passes silently without one.
   ['project graph', bin('nx'), ['show', 'projects']],
   ['lint + module boundaries', bin('eslint'), ['--max-warnings=0', 'apps', 'libs', 'tools']],
-  ['unit and integration tests', bin('vitest'), ['run', '--project', 'unit', '--project', 'integration', '--project', 'stack']],
+  ['unit and integration tests', bin('vitest'), ['run', '--project', 'unit', '--project', 'web', '--project', 'integration', '--project', 'stack']],
 ];
 // forge resolves foundry.toml's solc wrapper path from the project folder: run it there.
 if (existsSync(join(root, 'contracts/foundry.toml'))) steps.push(['solidity tests (forge)', bin('forge'), ['test'], join(root, 'contracts')]);
