@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { checkoutDomain } from '@liqpass/chain';
 import { MESSAGING_ENTITIES, MessagingModule } from '@liqpass/messaging';
 import type { Logger, Registry } from '@liqpass/observability';
 import { OkxClient } from '@liqpass/okx-client';
@@ -22,7 +23,10 @@ import { BindingAndClaimEventsConsumer } from './purchase-orders/interface/bindi
 import { PaymentEventsConsumer } from './purchase-orders/interface/payment-events.consumer';
 import { PurchaseOrdersRpc } from './purchase-orders/interface/purchase-orders.rpc';
 import { CreateQuoteHandler } from './quotes/application/create-quote/create-quote.handler';
+import { ExposureSnapshot } from './quotes/infrastructure/exposure-snapshot';
 import { MarketVolatility } from './quotes/infrastructure/market-volatility';
+import { QuoteSigner } from './quotes/infrastructure/quote-signer';
+import { QuoteWriter } from './quotes/infrastructure/quote-writer';
 import { QuoteRepository } from './quotes/infrastructure/quote.repository';
 import { TreasuryCapital } from './quotes/infrastructure/treasury-capital';
 import { QuotesRpc } from './quotes/interface/quotes.rpc';
@@ -51,7 +55,10 @@ export class PolicyAppModule {
         OkxBindingClient,
         MarketVolatility,
         TreasuryCapital,
+        ExposureSnapshot,
         QuoteRepository,
+        QuoteWriter,
+        { provide: QuoteSigner, useFactory: () => new QuoteSigner(settings.signer, checkoutDomain(settings.chain.chainId, settings.chain.contracts.checkout)) },
         PurchaseOrderRepository,
         TransitionLog,
         PolicyTransitions,

@@ -164,6 +164,8 @@ export const SERVICE_CONFIG_SCHEMAS = {
     /** Capital committed beyond the treasury's USDC balance (e.g. a reserve held elsewhere); lets the local stack quote with an empty Safe. */
     CAPACITY_EXTRA_CAPITAL_USDC: decimalSetting('1000000'),
     TREASURY_BALANCE_CACHE_SECONDS: positiveInt(15),
+    /** Quotes check capacity against open exposure read at most this often (orders re-check it live). */
+    CAPACITY_EXPOSURE_CACHE_MS: positiveInt(1000),
     /** The expiry scheduler's tick, lease and batch; one replica holds the lease. */
     EXPIRY_INTERVAL_MS: positiveInt(1000),
     EXPIRY_LEASE_TTL_MS: positiveInt(15_000),

@@ -18,7 +18,7 @@ export interface PolicySettings {
   readonly okx: { readonly baseUrl: string; readonly timeoutMs: number };
   readonly okxBindingTimeoutMs: number;
   readonly volatilityCacheMs: number;
-  readonly capacity: { readonly instrumentBps: number; readonly totalBps: number; readonly extraCapitalUsdc: bigint; readonly balanceCacheMs: number };
+  readonly capacity: { readonly instrumentBps: number; readonly totalBps: number; readonly extraCapitalUsdc: bigint; readonly balanceCacheMs: number; readonly exposureCacheMs: number };
   readonly expiry: { readonly intervalMs: number; readonly leaseTtlMs: number; readonly batchSize: number };
 }
 
@@ -91,6 +91,7 @@ export function policySettings(config: PolicyConfig): PolicySettings {
       totalBps: config.CAPACITY_TOTAL_BPS,
       extraCapitalUsdc: parseUsdc(config.CAPACITY_EXTRA_CAPITAL_USDC),
       balanceCacheMs: config.TREASURY_BALANCE_CACHE_SECONDS * 1000,
+      exposureCacheMs: config.CAPACITY_EXPOSURE_CACHE_MS,
     },
     expiry: { intervalMs: config.EXPIRY_INTERVAL_MS, leaseTtlMs: config.EXPIRY_LEASE_TTL_MS, batchSize: config.EXPIRY_BATCH_SIZE },
   };

@@ -112,6 +112,14 @@ export class PurchaseOrderRepository {
     return { instrument: BigInt(rows[0]?.instrument ?? '0'), total: BigInt(rows[0]?.total ?? '0') };
   }
 
+  /** Open exposure of every instrument at once (for the quote-time snapshot). */
+  async openExposureByInstrument(): Promise<Map<string, bigint>> {
+    const rows: { instrument: string; exposure: string }[] = await this.dataSource.query(
+      `SELECT instrument, sum(payout_cap_usdc)::text AS exposure FROM purchase_orders WHERE status IN (${OPEN}) GROUP BY instrument`,
+    );
+    return new Map(rows.map((r) => [r.instrument, BigInt(r.exposure)]));
+  }
+
   /** Active policies whose coverage has ended. */
   async dueForExpiry(limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(

@@ -71,17 +71,24 @@ const toRecord = (row: QuoteRow): QuoteRecord => ({
 export class QuoteRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(quote: QuoteRecord): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO quotes (id, purchase_order_id, order_id, user_wallet, chain_id, checkout_address, instrument, position_json, premium_amount_usdc,
-         payout_fixed_usdc, payout_cap_usdc, coverage_seconds, waiting_period_seconds, leverage_hundredths, expires_at, quote_hash, signature, pricing_json)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-      [
+  /** Inserts quotes in one statement (QuoteWriter groups them). */
+  async insertMany(quotes: readonly QuoteRecord[]): Promise<void> {
+    const columns = 18;
+    const values: unknown[] = [];
+    const rows = quotes.map((quote, n) => {
+      values.push(
         quote.id, quote.purchaseOrderId, quote.orderId, quote.userWallet, quote.chainId, quote.checkoutAddress, quote.instrument,
         quote.position ? JSON.stringify(quote.position) : null, quote.premiumAmountUsdc.toString(), quote.payoutFixedUsdc.toString(),
         quote.payoutCapUsdc.toString(), quote.coverageSeconds, quote.waitingPeriodSeconds, quote.leverageHundredths, quote.expiresAt,
         quote.quoteHash, quote.signature, JSON.stringify(quote.pricing),
-      ],
+      );
+      return `(${Array.from({ length: columns }, (_, i) => `$${n * columns + i + 1}`).join(', ')})`;
+    });
+    await this.dataSource.query(
+      `INSERT INTO quotes (id, purchase_order_id, order_id, user_wallet, chain_id, checkout_address, instrument, position_json, premium_amount_usdc,
+         payout_fixed_usdc, payout_cap_usdc, coverage_seconds, waiting_period_seconds, leverage_hundredths, expires_at, quote_hash, signature, pricing_json)
+       VALUES ${rows.join(', ')}`,
+      values,
     );
   }
 

@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkoutDomain, formatLeverage, quoteTypedData, signQuote, type Quote, type QuoteTypedData } from '@liqpass/chain';
+import { formatLeverage, quoteTypedData, type Quote, type QuoteTypedData } from '@liqpass/chain';
 import { checkCapacity, formatUsdc, priceQuote, type PricingRefusal } from '@liqpass/pricing';
 import { RpcError } from '@liqpass/service-kit';
 import { getAddress } from 'ethers';
 import { uuidv7 } from 'uuidv7';
 import { POLICY_SETTINGS, type PolicySettings } from '../../../config/policy-settings';
-import { PurchaseOrderRepository } from '../../../purchase-orders/infrastructure/purchase-order.repository';
 import { OkxBindingClient } from '../../../shared/infrastructure/okx-binding.client';
 import { PolicyMetrics } from '../../../shared/infrastructure/policy.metrics';
 import { orderIdFor } from '../../domain/order-id';
 import { QuoteTermsError, termsFromPosition, termsWithoutPosition, type QuoteTerms } from '../../domain/quote-terms';
+import { ExposureSnapshot } from '../../infrastructure/exposure-snapshot';
 import { MarketVolatility } from '../../infrastructure/market-volatility';
-import { QuoteRepository } from '../../infrastructure/quote.repository';
+import { QuoteSigner } from '../../infrastructure/quote-signer';
+import { QuoteWriter } from '../../infrastructure/quote-writer';
 import { TreasuryCapital } from '../../infrastructure/treasury-capital';
 import type { CreateQuoteCommand } from './create-quote.command';
 
@@ -50,8 +51,9 @@ export class CreateQuoteHandler {
     private readonly okxBinding: OkxBindingClient,
     private readonly volatility: MarketVolatility,
     private readonly capital: TreasuryCapital,
-    private readonly orders: PurchaseOrderRepository,
-    private readonly quotes: QuoteRepository,
+    private readonly exposures: ExposureSnapshot,
+    private readonly quotes: QuoteWriter,
+    private readonly signer: QuoteSigner,
     private readonly metrics: PolicyMetrics,
   ) {}
 
@@ -93,9 +95,8 @@ export class CreateQuoteHandler {
       leverage: BigInt(terms.leverageHundredths),
       deadline: BigInt(expiresAt.getTime() / 1000),
     };
-    const domain = checkoutDomain(chain.chainId, chain.contracts.checkout);
-    const { signature, quoteHash } = await signQuote(this.settings.signer, domain, quote);
-    await this.quotes.insert({
+    const { quoteHash, signature } = this.signer.sign(quote);
+    await this.quotes.store({
       id,
       purchaseOrderId,
       orderId,
@@ -124,7 +125,7 @@ export class CreateQuoteHandler {
       coverageSeconds: ask.coverageSeconds,
       expiresAt: expiresAt.toISOString(),
       signature,
-      typedData: quoteTypedData(domain, quote),
+      typedData: quoteTypedData(this.signer.domain, quote),
       orderId,
       instId: ask.instId,
       leverage: formatLeverage(BigInt(terms.leverageHundredths)),
@@ -151,7 +152,7 @@ export class CreateQuoteHandler {
   }
 
   private async checkCapacity(instId: string, payoutCapUsdc: bigint): Promise<void> {
-    const [exposure, capitalUsdc] = await Promise.all([this.orders.openExposure(instId), this.capital.capitalUsdc()]);
+    const [exposure, capitalUsdc] = await Promise.all([this.exposures.exposure(instId), this.capital.capitalUsdc()]);
     const check = checkCapacity({
       instId,
       payoutCapUsdc,
