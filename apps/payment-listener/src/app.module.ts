@@ -11,6 +11,7 @@ import { ChainCursorRepository } from './chain-listener/infrastructure/chain-cur
 import { ChainLeaseRepository } from './chain-listener/infrastructure/chain-lease.repository';
 import { ChainReader } from './chain-listener/infrastructure/chain-reader';
 import { ListenerMetrics } from './chain-listener/infrastructure/listener-metrics';
+import { OutboxBacklog } from './chain-listener/infrastructure/outbox-backlog';
 import { PremiumPaymentRepository } from './chain-listener/infrastructure/premium-payment.repository';
 import { ChainListenerLifecycle } from './chain-listener/interface/chain-listener.lifecycle';
 import { LISTENER_SETTINGS, listenerSettingsFrom } from './config/listener-settings';
@@ -58,6 +59,7 @@ export class PaymentListenerAppModule {
         ChainLeaseRepository,
         ChainCursorRepository,
         PremiumPaymentRepository,
+        OutboxBacklog,
         RevertReorgedBlocksHandler,
         IngestRangeHandler,
         ChainListenerRunner,

@@ -48,6 +48,8 @@ export class ListenerTestEnv {
   readonly events: AnyEventEnvelope[] = [];
   /** When each event (by id) reached this subscriber, in Date.now() milliseconds. */
   readonly receivedAt = new Map<string, number>();
+  private readonly counts = new Map<string, number>();
+  private readonly waiters: { type: string; count: number; resolve: () => void }[] = [];
   private readonly processes = new Set<ListenerProcess>();
   private messages: ConsumerMessages | undefined;
   private collecting: Promise<void> = Promise.resolve();
@@ -199,6 +201,15 @@ export class ListenerTestEnv {
     return this.events.filter((e) => e.type === type) as unknown as EventEnvelope<T>[];
   }
 
+  /** Resolves once `count` events of `type` arrived in all (without polling: benchmarks count thousands). */
+  waitForCount(type: EventType, count: number, timeoutMs: number): Promise<void> {
+    if ((this.counts.get(type) ?? 0) >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.counts.get(type) ?? 0} of ${count} ${type} events within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ type, count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
   rpcClient(): RpcClient {
     return new RpcClient(this.nc, 10_000, this.prefix);
   }
@@ -233,6 +244,11 @@ export class ListenerTestEnv {
         const event = message.json<AnyEventEnvelope>();
         this.receivedAt.set(event.id, Date.now());
         this.events.push(event);
+        this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
+        for (const waiter of this.waiters.filter((w) => w.type === event.type && w.count <= this.counts.get(event.type)!)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
       }
     })();
   }

@@ -85,11 +85,13 @@ export class ChainListenerRunner {
       if (!this.chainChecked) await this.checkChain();
       const lease = this.held ?? (await this.acquire());
       if (!lease) return Math.min(pollIntervalMs, this.settings.leaseTtlMs / 3);
+      const started = Date.now();
       const stopTimer = this.metrics.tickSeconds.startTimer({ chain_id: this.settings.chain.chainId });
       const outcome = await this.ingest.execute(lease).finally(() => stopTimer());
       this.failures = 0;
       if (outcome.kind === 'reorg' || (outcome.kind === 'advanced' && outcome.behind > 0)) return 0;
-      return pollIntervalMs;
+      // Ticks start every poll interval, however long one took: a new block waits at most that long.
+      return Math.max(0, pollIntervalMs - (Date.now() - started));
     } catch (error) {
       return this.onError(error);
     }

@@ -66,10 +66,14 @@ describe('paymentFromLog', () => {
 });
 
 describe('premiumPaidPayload', () => {
-  it('is a valid PremiumPaid v1 payload with amounts as strings and the depth it was confirmed at', () => {
+  it('is a valid PremiumPaid v1 payload: amounts as strings, addresses in lower case, the depth it was confirmed at', () => {
     const payload = premiumPaidPayload(paymentFromLog(31337, premiumPaidLog(), 1_764_000_000), 125);
     expect(premiumPaidV1.parse(payload)).toEqual(payload);
     expect(payload).toMatchObject({
+      checkoutAddress: checkout,
+      buyer: buyer.toLowerCase(),
+      token: token.toLowerCase(),
+      treasury: treasury.toLowerCase(),
       premiumAmountUsdc: '12500000',
       payoutAmountUsdc: '500000000',
       coverageSeconds: 86_400,

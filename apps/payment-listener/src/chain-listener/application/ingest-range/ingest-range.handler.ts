@@ -16,8 +16,12 @@ import { ChainCursorRepository, type ChainCursor } from '../../infrastructure/ch
 import { ChainLeaseRepository, type HeldLease } from '../../infrastructure/chain-lease.repository';
 import { ChainReader } from '../../infrastructure/chain-reader';
 import { ListenerMetrics } from '../../infrastructure/listener-metrics';
+import { OutboxBacklog } from '../../infrastructure/outbox-backlog';
 import { PremiumPaymentRepository } from '../../infrastructure/premium-payment.repository';
 import { RevertReorgedBlocksHandler, type ReorgOutcome } from '../revert-reorged-blocks/revert-reorged-blocks.handler';
+
+/** How long a chunk waits for the relay to catch up before it is committed anyway. */
+const BACKLOG_WAIT_MS = 10_000;
 
 export type TickOutcome =
   | { readonly kind: 'waiting'; readonly reason: string }
@@ -51,6 +55,7 @@ export class IngestRangeHandler {
     private readonly leases: ChainLeaseRepository,
     private readonly outbox: OutboxWriter,
     private readonly revert: RevertReorgedBlocksHandler,
+    private readonly backlog: OutboxBacklog,
     private readonly metrics: ListenerMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -61,11 +66,10 @@ export class IngestRangeHandler {
     const { chainId, confirmations } = this.settings.chain;
     const cursor = await this.cursors.get(chainId);
     if (!cursor) throw new Error(`chain ${chainId}: no cursor (the runner creates it when it takes the lease)`);
-    const head = await this.reader.headNumber();
+    const [head, atCursor] = await Promise.all([this.reader.headNumber(), cursor.lastHash === null ? null : this.reader.header(cursor.lastBlock)]);
     this.observe(head, cursor.lastBlock);
 
     if (cursor.lastHash !== null) {
-      const atCursor = await this.reader.header(cursor.lastBlock);
       if (!atCursor) return { kind: 'waiting', reason: `the node has no block ${cursor.lastBlock} (behind or re-syncing)` };
       if (!sameHash(atCursor.hash, cursor.lastHash)) return this.revert.execute(cursor, lease);
     }
@@ -83,6 +87,9 @@ export class IngestRangeHandler {
     let current = cursor;
     let published = 0;
     for (const chunk of chunkByBlock(payments, this.settings.eventsPerCommit, range.to)) {
+      if (chunk.items.length > 0 && !(await this.backlog.waitBelow(2 * this.settings.eventsPerCommit, BACKLOG_WAIT_MS))) {
+        this.logger.warn({ chainId }, 'the outbox relay is not keeping up (is NATS down?); committing anyway');
+      }
       const hash = chunk.toBlock === range.to ? read.end.hash : read.headers.get(chunk.toBlock)!.hash;
       published += await this.commit(current, chunk, hash, head, lease);
       current = { ...current, lastBlock: chunk.toBlock, lastHash: hash };
