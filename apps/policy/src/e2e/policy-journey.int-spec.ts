@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveAndPayPremium, checkoutDomain, hashQuote, parseQuoteMessage, QUOTE_TYPES, recoverQuoteSigner, signQuote, type QuoteTypedData } from '@liqpass/chain';
+import { repriceFromInputs, type RepriceInputs } from '@liqpass/pricing';
 import { eventually } from '@liqpass/testing';
 import type { HDNodeWallet } from 'ethers';
 import { PolicyTestEnv, type TraderApi } from '../testing/policy-test-env';
@@ -102,6 +103,14 @@ describe('policy journey through the gateway', () => {
     expect(signed.buyer).toBe(trader.address);
     expect(order.status).toBe('PENDING_PAYMENT');
     expect(order.orderId).toBe(signed.orderId);
+    // Every input is stored: the premium re-derives exactly, and the candles behind σ are kept.
+    const [stored] = await env.sql<{ pricing_json: RepriceInputs & { volatility: { sampleId: string; annualized: number } }; premium_amount_usdc: string; estimate_json: { annualized: number; closes: string[] } }>(
+      `SELECT q.pricing_json, q.premium_amount_usdc, s.estimate_json FROM quotes q JOIN volatility_samples s ON s.id = q.pricing_json->'volatility'->>'sampleId' WHERE q.id = $1`,
+      [quote.quoteId],
+    );
+    expect(repriceFromInputs(stored!.pricing_json).premiumUsdc).toBe(BigInt(stored!.premium_amount_usdc));
+    expect(stored!.estimate_json.annualized).toBe(stored!.pricing_json.volatility.annualized);
+    expect(stored!.estimate_json.closes).toHaveLength(168);
 
     const tx = await approveAndPayPremium(trader, env.chain.checkout, env.chain.usdc, quote.typedData.message, quote.signature);
     const receipt = (await tx.wait())!;

@@ -108,8 +108,14 @@ export function priceQuote(request: PricingRequest, config: PricingConfig): Pric
   return { ok: true, value: priced };
 }
 
+/**
+ * What re-pricing reads: the inputs, of whose volatility estimate only the annualised figure
+ * (a store may keep the candle closes elsewhere, by reference).
+ */
+export type RepriceInputs = Omit<PricingInputs, 'volatility'> & { readonly volatility: Pick<VolatilityEstimate, 'annualized'> };
+
 /** The premium, payout and cap a recorded set of inputs gives — the same as when quoted. */
-export function repriceFromInputs(inputs: PricingInputs): PricedQuote {
+export function repriceFromInputs<I extends RepriceInputs>(inputs: I): Omit<PricedQuote, 'inputs'> & { readonly inputs: I } {
   const { payoutUsdc, payoutCapUsdc } = payoutTerms(BigInt(inputs.principalUsdc), inputs.payoutRatioBps);
   const probability = touchProbability(inputs.distance, inputs.volatility.annualized, inputs.coverageSeconds);
   const probabilityPpb = probabilityToPpb(probability);

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PricingInputs } from '@liqpass/pricing';
+import type { PricingInputs, VolatilityEstimate } from '@liqpass/pricing';
 import type { QuotedPosition } from '../domain/quoted-position';
+
+/**
+ * `pricing_json`: every pricing input and the model version; the volatility estimate without
+ * its candle closes, which live once in `volatility_samples` under `sampleId`.
+ */
+export type StoredPricing = Omit<PricingInputs, 'volatility'> & {
+  readonly volatility: Omit<VolatilityEstimate, 'closes'> & { readonly sampleId: string };
+  readonly probability: number;
+};
 
 /** A stored quote: what was priced, signed and returned. */
 export interface QuoteRecord {
@@ -22,7 +31,7 @@ export interface QuoteRecord {
   readonly expiresAt: Date;
   readonly quoteHash: string;
   readonly signature: string;
-  readonly pricing: PricingInputs & { readonly probability: number };
+  readonly pricing: StoredPricing;
 }
 
 interface QuoteRow {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatLeverage, quoteTypedData, type Quote, type QuoteTypedData } from '@liqpass/chain';
-import { checkCapacity, formatUsdc, priceQuote, type PricingRefusal } from '@liqpass/pricing';
+import { checkCapacity, formatUsdc, priceQuote, type PricingInputs, type PricingRefusal } from '@liqpass/pricing';
 import { RpcError } from '@liqpass/service-kit';
 import { getAddress } from 'ethers';
 import { uuidv7 } from 'uuidv7';
@@ -11,6 +11,7 @@ import { orderIdFor } from '../../domain/order-id';
 import { QuoteTermsError, termsFromPosition, termsWithoutPosition, type QuoteTerms } from '../../domain/quote-terms';
 import { ExposureSnapshot } from '../../infrastructure/exposure-snapshot';
 import { MarketVolatility } from '../../infrastructure/market-volatility';
+import type { StoredPricing } from '../../infrastructure/quote.repository';
 import { QuoteSigner } from '../../infrastructure/quote-signer';
 import { QuoteWriter } from '../../infrastructure/quote-writer';
 import { TreasuryCapital } from '../../infrastructure/treasury-capital';
@@ -71,9 +72,9 @@ export class CreateQuoteHandler {
   private async quote({ wallet, chainId, ask }: CreateQuoteCommand): Promise<QuoteResponse> {
     const { chain } = this.settings;
     if (chainId !== chain.chainId) throw new RpcError('VALIDATION_FAILED', `premiums are paid on chain ${chain.chainId}, not ${chainId}`, 400);
-    const [terms, volatility] = await Promise.all([this.terms(wallet, ask), this.volatility.estimate(ask.instId)]);
+    const [terms, sample] = await Promise.all([this.terms(wallet, ask), this.volatility.estimate(ask.instId)]);
     const priced = priceQuote(
-      { instId: ask.instId, side: terms.side, leverageHundredths: terms.leverageHundredths, principalUsdc: terms.principalUsdc, coverageSeconds: ask.coverageSeconds, position: terms.prices, volatility },
+      { instId: ask.instId, side: terms.side, leverageHundredths: terms.leverageHundredths, principalUsdc: terms.principalUsdc, coverageSeconds: ask.coverageSeconds, position: terms.prices, volatility: sample?.estimate ?? null },
       this.settings.pricing,
     );
     if (!priced.ok) this.refuse(priced.refusal);
@@ -114,7 +115,7 @@ export class CreateQuoteHandler {
       expiresAt,
       quoteHash: quoteHash.toLowerCase(),
       signature,
-      pricing: { ...inputs, probability },
+      pricing: storedPricing(inputs, sample!.sampleId, probability),
     });
     return {
       quoteId: id,
@@ -169,4 +170,10 @@ export class CreateQuoteHandler {
     this.metrics.quoteRefusals.inc({ code: refusal.code, rule: refusal.rule });
     throw new RpcError(refusal.code, refusal.message, STATUS[refusal.code]);
   }
+}
+
+/** The inputs as stored with the quote: the candle closes stay in their sample, referenced by id. */
+function storedPricing(inputs: PricingInputs, sampleId: string, probability: number): StoredPricing {
+  const { closes: _closes, ...volatility } = inputs.volatility;
+  return { ...inputs, volatility: { ...volatility, sampleId }, probability };
 }
