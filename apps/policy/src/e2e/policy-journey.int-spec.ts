@@ -270,4 +270,13 @@ describe('policy journey through the gateway', () => {
     const notInsured = await api.post('/quote', { chainId: env.chain.chainId, instId: 'DOGE-USDT-SWAP', leverage: 10, principalUsdc: '500', coverageSeconds: 86_400 });
     expect([notInsured.status, notInsured.body.error]).toEqual([422, 'VALIDATION_FAILED']);
   }, 30_000);
+
+  it('refuses a quote beyond the treasury’s capacity with CAPACITY_EXCEEDED', async () => {
+    // Restart policy with no capital beyond the treasury Safe's USDC (the premiums paid above).
+    await env.policy.close();
+    await env.startPolicy({ QUOTE_CANCEL_GRACE_SECONDS: '0', CAPACITY_EXTRA_CAPITAL_USDC: '0' });
+    const refused = await api.post('/quote', { chainId: env.chain.chainId, instId: INST, leverage: 10, principalUsdc: '50000', coverageSeconds: 86_400 });
+    expect([refused.status, refused.body.error]).toEqual([409, 'CAPACITY_EXCEEDED']);
+    expect(refused.body.message).toMatch(/exposure/);
+  }, 60_000);
 });
