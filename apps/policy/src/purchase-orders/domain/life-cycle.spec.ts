@@ -129,8 +129,8 @@ describe('binding', () => {
     expect(decideBinding(bound, meta({ ordId: '999' }))).toMatchObject({ kind: 'refused', code: 'PURCHASE_ORDER_ALREADY_BOUND' });
   });
 
-  it('refuses to bind a cancelled order', () => {
-    expect(decideBinding(order({ status: 'CANCELLED' }), meta())).toMatchObject({ kind: 'refused', code: 'INVALID_STATUS_TRANSITION' });
+  it.each(['CANCELLED', 'PAYMENT_MISMATCH', 'REFUNDED'] as const)('refuses to bind a %s order', (status) => {
+    expect(decideBinding(order({ status }), meta())).toMatchObject({ kind: 'refused', code: 'INVALID_STATUS_TRANSITION' });
   });
 });
 

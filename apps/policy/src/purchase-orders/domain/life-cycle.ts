@@ -75,6 +75,9 @@ export function decideBinding(order: PurchaseOrder, okxMeta: OkxMeta): Decision 
   }
   const boundAt = new Date(okxMeta.boundAt);
   if (order.status === 'PAID_UNBOUND' && order.payment) return activate(order, { okxMeta, boundAt }, order.payment.blockTime, boundAt, 'bound, premium already paid');
+  // Only an order awaiting its binding can take one: PAYMENT_MISMATCH → BOUND_UNPAID exists
+  // for a reorg, not for a binding that raced a mismatched payment.
+  if (order.status !== 'PENDING_PAYMENT') return refused(`a ${order.status} purchase order cannot be bound`);
   return change(order, ['BOUND_UNPAID'], { okxMeta, boundAt }, 'bound, awaiting payment');
 }
 
