@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isListening, ROOT, sim, STACK_PORTS, startLocalStack, stopLocalStack, WEB } from './local-stack';
 
 /**
@@ -49,6 +49,14 @@ describe('the web app, end to end in Chromium', () => {
     writeFileSync(join(SHOTS, 'local-stack.log'), output.join(''));
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   }, 60_000);
+
+  // Every open tab as the test left it: the picture of where a failing step stopped.
+  let testNumber = 0;
+  afterEach(async () => {
+    testNumber += 1;
+    const pages = context?.pages() ?? [];
+    for (const [i, page] of pages.entries()) await page.screenshot({ path: join(SHOTS, `after-test-${testNumber}-tab-${i}.png`), fullPage: true }).catch(() => undefined);
+  });
 
   /** A new tab is a new session (the token lives in sessionStorage): sign in there as anvil account `index`. */
   async function signedIn(index: number, shot?: string): Promise<Page> {

@@ -26,8 +26,11 @@ export function PositionsPage() {
   const state = useAsync(() => api.get<PositionsAnswer>('/okx/positions'), String(key));
   const [picked, setPicked] = useState<Position | null>(null);
 
+  // A stale or revoked key makes the whole list fail (OKX_KEY_INVALID): the trader must still be able to link a working key.
+  const failedWithoutData = state.error !== null && state.data === null;
   return (
     <>
+      {failedWithoutData ? <LinkOkx onLinked={() => setKey((k) => k + 1)} /> : null}
       <Loadable state={state} empty={null}>
         {(data) =>
           data.accounts.length === 0 ? (

@@ -56,7 +56,15 @@ function shortWalletError(message: string): string {
 
 /** Loading, error, empty and data — every list in the app goes through this. */
 export function Loadable<T>({ state, empty, isEmpty, children }: { state: AsyncState<T>; empty: ReactNode; isEmpty?: (data: T) => boolean; children: (data: T) => ReactNode }) {
-  if (state.error && !state.data) return <ErrorNote error={state.error} />;
+  if (state.error && !state.data)
+    return (
+      <>
+        <ErrorNote error={state.error} />
+        <button type="button" onClick={state.reload}>
+          Try again
+        </button>
+      </>
+    );
   if (state.data === null) return <p aria-busy="true">Loading…</p>;
   if (isEmpty?.(state.data)) return <p className="empty">{empty}</p>;
   return (
