@@ -30,6 +30,7 @@ export class ChainListenerRunner {
   private held: HeldLease | null = null;
   private halted: string | null = null;
   private chainChecked = false;
+  private cursorReady = false;
   private failures = 0;
   private loopDone: Promise<void> = Promise.resolve();
   private wake: (() => void) | undefined;
@@ -85,6 +86,7 @@ export class ChainListenerRunner {
       if (!this.chainChecked) await this.checkChain();
       const lease = this.held ?? (await this.acquire());
       if (!lease) return Math.min(pollIntervalMs, this.settings.leaseTtlMs / 3);
+      if (!this.cursorReady) await this.ensureCursor();
       const started = Date.now();
       const stopTimer = this.metrics.tickSeconds.startTimer({ chain_id: this.settings.chain.chainId });
       const outcome = await this.ingest.execute(lease).finally(() => stopTimer());
@@ -136,17 +138,20 @@ export class ChainListenerRunner {
     this.held = lease;
     this.metrics.leaseHeld.set({ chain_id: chainId }, 1);
     this.renewTimer = setInterval(() => void this.renew(), Math.max(100, Math.floor(this.settings.leaseTtlMs / 3)));
-    if (!(await this.cursors.get(chainId))) await this.initialiseCursor();
-    const at = (await this.cursors.get(chainId))!;
-    this.logger.info({ chainId, holder: lease.holder, epoch: lease.epoch, cursor: at.lastBlock }, 'holding the chain lease: listening');
+    this.logger.info({ chainId, holder: lease.holder, epoch: lease.epoch }, 'holding the chain lease: listening');
     return lease;
   }
 
-  private async initialiseCursor(): Promise<void> {
-    const { startBlock } = this.settings;
-    const anchor = startBlock > 0 ? await this.reader.header(startBlock - 1) : null;
-    if (startBlock > 0 && !anchor) throw new Error(`the chain has no block ${startBlock - 1} yet (LISTENER_START_BLOCK is ${startBlock})`);
-    await this.cursors.initialise(this.settings.chain.chainId, startBlock, anchor, this.instance.holder);
+  /** The first holder on a chain creates its cursor just before LISTENER_START_BLOCK; later ones resume from it. */
+  private async ensureCursor(): Promise<void> {
+    const { chainId } = this.settings.chain;
+    if (!(await this.cursors.get(chainId))) {
+      const { startBlock } = this.settings;
+      const anchor = startBlock > 0 ? await this.reader.header(startBlock - 1) : null;
+      if (startBlock > 0 && !anchor) throw new Error(`the chain has no block ${startBlock - 1} yet (LISTENER_START_BLOCK is ${startBlock})`);
+      await this.cursors.initialise(chainId, startBlock, anchor, this.instance.holder);
+    }
+    this.cursorReady = true;
   }
 
   private async renew(): Promise<void> {
