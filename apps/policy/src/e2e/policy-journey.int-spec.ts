@@ -3,6 +3,7 @@ import { approveAndPayPremium, checkoutDomain, hashQuote, parseQuoteMessage, QUO
 import { repriceFromInputs, type RepriceInputs } from '@liqpass/pricing';
 import { eventually } from '@liqpass/testing';
 import type { HDNodeWallet } from 'ethers';
+import { purchaseOrderIdOf } from '../quotes/domain/order-id';
 import { PolicyTestEnv, type TraderApi } from '../testing/policy-test-env';
 
 /**
@@ -228,6 +229,25 @@ describe('policy journey through the gateway', () => {
     );
     await eventually(async () => (await env.sql(`SELECT 1 FROM inbox WHERE message_id = $1`, [published!.id])).length === 1, 20_000);
     expect((await transitions(order.id)).filter((t) => t.to_status === 'ACTIVE')).toHaveLength(1);
+  }, 90_000);
+
+  it('a quote paid before its purchase order was created becomes a paid order; binding then activates it', async () => {
+    const position = await openLinkedPosition(api);
+    const quote = (await api.post<QuoteReply>('/quote', { chainId: env.chain.chainId, instId: INST, posId: position.posId, coverageSeconds: 86_400 })).body;
+    await (await approveAndPayPremium(trader, env.chain.checkout, env.chain.usdc, quote.typedData.message, quote.signature)).wait();
+    const id = purchaseOrderIdOf(quote.typedData.message.orderId)!;
+    const paid = await statusOf(api, id, 'PAID_UNBOUND');
+    expect(paid.payer).toBe(trader.address);
+    const created = await api.post<OrderReply>('/purchase_orders', { quoteId: quote.quoteId });
+    expect([created.body.id, created.body.status]).toEqual([id, 'PAID_UNBOUND']);
+    const bound = await api.post<OrderReply>(`/purchase_orders/${id}/bind-okx`, { ordId: position.ordId, instId: INST });
+    expect(bound.body.status).toBe('ACTIVE');
+    expect((await transitions(id)).map((t) => [t.to_status, t.actor])).toEqual([
+      ['PENDING_PAYMENT', 'event:PremiumPaid'],
+      ['PAID_UNBOUND', 'event:PremiumPaid'],
+      ['ACTIVE', `wallet:${trader.address.toLowerCase()}`],
+    ]);
+    expect(await outboxTypes(id)).toEqual(['PolicyCreated', 'PolicyActivated']);
   }, 90_000);
 
   it('a reorged payment rolls the activation back; claim events make it CLAIMED, then CLOSED', async () => {

@@ -101,6 +101,12 @@ export class QuoteRepository {
     );
   }
 
+  /** The quote that carries an on-chain order id, locked. */
+  async lockByOrderId(manager: EntityManager, orderId: string): Promise<QuoteRecord | null> {
+    const rows: QuoteRow[] = await manager.query(`SELECT * FROM quotes WHERE order_id = $1 FOR UPDATE`, [orderId.toLowerCase()]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
   /** The quote, locked for the purchase order's transaction. */
   async lock(manager: EntityManager, id: string): Promise<QuoteRecord | null> {
     const rows: QuoteRow[] = await manager.query(`SELECT * FROM quotes WHERE id = $1 FOR UPDATE`, [id]);

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getAddress } from 'ethers';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { formatLeverage } from '@liqpass/chain';
 import { OutboxWriter } from '@liqpass/messaging';
 import { currentCorrelationId } from '@liqpass/observability';
 import { checkCapacity } from '@liqpass/pricing';
 import { RpcError } from '@liqpass/service-kit';
 import { POLICY_SETTINGS, type PolicySettings } from '../../../config/policy-settings';
+import type { QuotedPosition } from '../../../quotes/domain/quoted-position';
 import { QuoteRepository, type QuoteRecord } from '../../../quotes/infrastructure/quote.repository';
 import { TreasuryCapital } from '../../../quotes/infrastructure/treasury-capital';
 import { PurchaseOrderRepository } from '../../infrastructure/purchase-order.repository';
@@ -56,52 +57,62 @@ export class CreatePurchaseOrderHandler {
         totalLimitBps: this.settings.capacity.totalBps,
       });
       if (!capacity.ok) throw new RpcError('CAPACITY_EXCEEDED', capacity.refusal.message, 409);
-      const row = await this.orders.insert(manager, {
-        id: quote.purchaseOrderId,
-        orderId: quote.orderId,
-        quoteId: quote.id,
-        userWallet: wallet,
-        chainId: quote.chainId,
-        checkoutAddress: quote.checkoutAddress,
-        quoteHash: quote.quoteHash,
-        instrument: quote.instrument,
-        premiumAmountUsdc: quote.premiumAmountUsdc,
-        payoutFixedUsdc: quote.payoutFixedUsdc,
-        payoutCapUsdc: quote.payoutCapUsdc,
-        policyParams: policyParams(quote),
-        quoteExpiresAt: quote.expiresAt,
-      });
-      await this.log.record(manager, {
-        purchaseOrderId: row.id,
-        from: null,
-        to: 'PENDING_PAYMENT',
-        reason: 'created from a live quote',
-        actor: `wallet:${wallet}`,
-        cause: `quote:${quote.id}`,
-        correlationId: currentCorrelationId() ?? null,
-      });
-      const position = quote.position;
-      await this.outbox.appendNew(manager, 'PolicyCreated', {
-        purchaseOrderId: row.id,
-        orderId: row.order_id,
-        userWallet: getAddress(wallet),
-        chainId: row.chain_id,
-        policyType: 'LIQUIDATION_V1',
-        quoteHash: row.quote_hash,
-        premiumAmountUsdc: row.premium_amount_usdc,
-        payoutFixedUsdc: row.payout_fixed_usdc,
-        payoutCapUsdc: row.payout_cap_usdc,
-        coverageSeconds: quote.coverageSeconds,
-        waitingPeriodSeconds: quote.waitingPeriodSeconds,
-        instId: quote.instrument,
-        posSide: position.posSide,
-        mgnMode: position.mgnMode,
-        lever: position.lever,
-        quoteExpiresAt: quote.expiresAt.toISOString(),
-        createdAt: row.created_at.toISOString(),
-      });
+      const row = await this.insertFromQuote(manager, { ...quote, position: quote.position }, { actor: `wallet:${wallet}`, reason: 'created from a live quote' });
       return { row, created: true };
     });
+  }
+
+  /**
+   * The order a quote of a position becomes, with its audit row and PolicyCreated, in the
+   * caller's transaction. Also used when a quote is paid before its order was created: the
+   * payment (made before the quote's deadline, which the checkout enforces) is the purchase.
+   */
+  async insertFromQuote(manager: EntityManager, quote: QuoteRecord & { position: QuotedPosition }, who: { actor: string; reason: string }): Promise<PurchaseOrderRow> {
+    const row = await this.orders.insert(manager, {
+      id: quote.purchaseOrderId,
+      orderId: quote.orderId,
+      quoteId: quote.id,
+      userWallet: quote.userWallet,
+      chainId: quote.chainId,
+      checkoutAddress: quote.checkoutAddress,
+      quoteHash: quote.quoteHash,
+      instrument: quote.instrument,
+      premiumAmountUsdc: quote.premiumAmountUsdc,
+      payoutFixedUsdc: quote.payoutFixedUsdc,
+      payoutCapUsdc: quote.payoutCapUsdc,
+      policyParams: policyParams(quote),
+      quoteExpiresAt: quote.expiresAt,
+    });
+    await this.log.record(manager, {
+      purchaseOrderId: row.id,
+      from: null,
+      to: 'PENDING_PAYMENT',
+      reason: who.reason,
+      actor: who.actor,
+      cause: `quote:${quote.id}`,
+      correlationId: currentCorrelationId() ?? null,
+    });
+    const { position } = quote;
+    await this.outbox.appendNew(manager, 'PolicyCreated', {
+      purchaseOrderId: row.id,
+      orderId: row.order_id,
+      userWallet: getAddress(quote.userWallet),
+      chainId: row.chain_id,
+      policyType: 'LIQUIDATION_V1',
+      quoteHash: row.quote_hash,
+      premiumAmountUsdc: row.premium_amount_usdc,
+      payoutFixedUsdc: row.payout_fixed_usdc,
+      payoutCapUsdc: row.payout_cap_usdc,
+      coverageSeconds: quote.coverageSeconds,
+      waitingPeriodSeconds: quote.waitingPeriodSeconds,
+      instId: quote.instrument,
+      posSide: position.posSide,
+      mgnMode: position.mgnMode,
+      lever: position.lever,
+      quoteExpiresAt: quote.expiresAt.toISOString(),
+      createdAt: row.created_at.toISOString(),
+    });
+    return row;
   }
 }
 

@@ -6,6 +6,8 @@ import { decidePayment, decidePaymentReverted, type AcceptedChain } from '../../
 import type { PremiumPayment } from '../../domain/purchase-order';
 import { PurchaseOrderRepository } from '../../infrastructure/purchase-order.repository';
 import { toPurchaseOrder as toOrder, type PurchaseOrderRow } from '../../infrastructure/purchase-order.row';
+import { QuoteRepository } from '../../../quotes/infrastructure/quote.repository';
+import { CreatePurchaseOrderHandler } from '../create-purchase-order/create-purchase-order.handler';
 import { PolicyTransitions, type Actor } from '../policy-transitions';
 
 export type RecordOutcome = { readonly kind: 'unknown-order' } | { readonly kind: 'recorded'; readonly row: PurchaseOrderRow; readonly changed: boolean };
@@ -24,6 +26,8 @@ export class RecordPaymentHandler {
     private readonly orders: PurchaseOrderRepository,
     private readonly transitions: PolicyTransitions,
     private readonly metrics: PolicyMetrics,
+    private readonly quotes: QuoteRepository,
+    private readonly creator: CreatePurchaseOrderHandler,
   ) {
     this.accepted = { chainId: settings.chain.chainId, checkouts: [settings.chain.contracts.checkout, ...settings.chain.previousCheckouts] };
   }
@@ -31,13 +35,26 @@ export class RecordPaymentHandler {
   /** In the caller's transaction when given (the inbox's), else in a new one. */
   async record(payment: PremiumPayment, actor: Actor, manager?: EntityManager): Promise<RecordOutcome> {
     const run = async (tx: EntityManager): Promise<RecordOutcome> => {
-      const row = await this.orders.lock(tx, { orderId: payment.orderId });
+      const row = (await this.orders.lock(tx, { orderId: payment.orderId })) ?? (await this.orderPaidBeforeCreated(tx, payment, actor));
       if (!row) return { kind: 'unknown-order' };
       const decision = decidePayment(toOrder(row), payment, this.accepted);
       if (decision.kind === 'change' && decision.steps.includes('PAYMENT_MISMATCH')) this.metrics.paymentMismatches.inc();
       return { kind: 'recorded', ...(await this.transitions.apply(tx, row, decision, actor)) };
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * A quote of a position paid before its purchase order was created: the payment is the
+   * purchase (the checkout took it before the quote's deadline), so the order is created now.
+   */
+  private async orderPaidBeforeCreated(tx: EntityManager, payment: PremiumPayment, actor: Actor): Promise<PurchaseOrderRow | null> {
+    const quote = await this.quotes.lockByOrderId(tx, payment.orderId);
+    if (!quote?.position) return null;
+    const existing = await this.orders.findByQuote(tx, quote.id);
+    if (existing) return this.orders.lock(tx, { id: existing.id });
+    await this.creator.insertFromQuote(tx, { ...quote, position: quote.position }, { actor: actor.actor, reason: 'created by the payment of its quote' });
+    return this.orders.lock(tx, { id: quote.purchaseOrderId });
   }
 
   async revert(reverted: { chainId: number; txHash: string; logIndex: number; orderId: string }, actor: Actor, manager: EntityManager): Promise<RecordOutcome> {
