@@ -283,6 +283,9 @@ describe('policy journey through the gateway', () => {
     expect(indicative.status, JSON.stringify(indicative.body)).toBe(201);
     expect(indicative.body.payoutFixedUsdc).toBe('400');
     expect(indicative.body.payoutCapUsdc).toBe('500');
+    // Shown, never payable: its signed deadline is 0, so the checkout refuses it.
+    expect(indicative.body.typedData.message.deadline).toBe('0');
+    await expect(approveAndPayPremium(env.trader(2), env.chain.checkout, env.chain.usdc, indicative.body.typedData.message, indicative.body.signature)).rejects.toThrow();
     const order = await api.post('/purchase_orders', { quoteId: indicative.body.quoteId });
     expect(order.status).toBe(422);
     const wrongChain = await api.post('/quote', { chainId: 1, instId: INST, leverage: 10, principalUsdc: '500', coverageSeconds: 86_400 });

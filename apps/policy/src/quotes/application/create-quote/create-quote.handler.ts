@@ -36,6 +36,8 @@ export interface QuoteResponse {
   readonly position: QuoteTerms['position'];
   readonly probability: number;
   readonly modelVersion: string;
+  /** Priced without a position: shown, never bought (its signed deadline is 0, so the checkout refuses it). */
+  readonly indicative: boolean;
 }
 
 const STATUS: Record<PricingRefusal['code'], number> = { VALIDATION_FAILED: 422, CAPACITY_EXCEEDED: 409, OKX_UNAVAILABLE: 503, TOO_CLOSE_TO_LIQUIDATION: 409 };
@@ -94,7 +96,9 @@ export class CreateQuoteHandler {
       coverageSeconds: BigInt(ask.coverageSeconds),
       instrument: ask.instId,
       leverage: BigInt(terms.leverageHundredths),
-      deadline: BigInt(expiresAt.getTime() / 1000),
+      // An indicative quote could be paid with no purchase order able to exist: deadline 0
+      // makes the checkout refuse it, so no premium can arrive for it.
+      deadline: terms.position ? BigInt(expiresAt.getTime() / 1000) : 0n,
     };
     const { quoteHash, signature } = this.signer.sign(quote);
     await this.quotes.store({
@@ -135,6 +139,7 @@ export class CreateQuoteHandler {
       position: terms.position,
       probability,
       modelVersion: inputs.modelVersion,
+      indicative: terms.position === null,
     };
   }
 
