@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { Contract, HDNodeWallet, JsonRpcProvider, Mnemonic } from 'ethers';
 
 export const ROOT = join(__dirname, '../../..');
 export const WEB = 'http://127.0.0.1:5173';
@@ -51,4 +52,18 @@ export async function sim<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(`${SIM}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/**
+ * Mints USDC into the treasury Safe as the local operator (anvil account 0, the USDC minter). The
+ * stack deploys the Safe holding nothing but premiums, so without this a payout larger than the
+ * premiums is HELD with TREASURY_BELOW_FLOOR and never proposed.
+ */
+export async function fundTreasury(amountBaseUnits: bigint): Promise<void> {
+  const config = (await (await fetch('http://127.0.0.1:3000/config')).json()) as { rpcUrl: string; contracts: { usdc: string; treasurySafe: string } };
+  const provider = new JsonRpcProvider(config.rpcUrl, 31337, { staticNetwork: true });
+  const operator = HDNodeWallet.fromMnemonic(Mnemonic.fromPhrase('test test test test test test test test test test test junk'), "m/44'/60'/0'/0/0").connect(provider);
+  const usdc = new Contract(config.contracts.usdc, ['function mint(address to, uint256 amount) returns (bool)'], operator);
+  await (await usdc.getFunction('mint')(config.contracts.treasurySafe, amountBaseUnits)).wait();
+  provider.destroy();
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isListening, ROOT, sim, STACK_PORTS, startLocalStack, stopLocalStack, WEB } from './local-stack';
+import { fundTreasury, isListening, ROOT, sim, STACK_PORTS, startLocalStack, stopLocalStack, WEB } from './local-stack';
 
 /**
  * The whole product in a real browser (Debian's Chromium driven by playwright-core) against the
@@ -132,6 +132,7 @@ describe('the web app, end to end in Chromium', () => {
   });
 
   it('a reviewer finds it in the queue, checks the root in the browser and approves', async () => {
+    await fundTreasury(100_000n * 10n ** 6n);
     const reviewer = await signedIn(1);
     await reviewer.getByRole('link', { name: 'Admin console' }).click();
     await reviewer.locator(`a[href="/admin/claims/${claimId}"]`).waitFor(SLOW);
