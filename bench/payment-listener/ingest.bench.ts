@@ -127,13 +127,28 @@ describe('payment-listener ingest benchmark', () => {
       }
       for (let i = 0; i < CONFIRMATIONS; i += 1) await mineAtRandom();
       await env.waitForCount('PremiumPaid', EVENTS + paidIn.size, 60_000);
-      const latencies = env
-        .published('PremiumPaid')
-        .filter((e) => paidIn.has(e.payload.orderId))
-        .map((e) => env.receivedAt.get(e.id)! - minedAt.get(paidIn.get(e.payload.orderId)! + CONFIRMATIONS)!)
-        .sort((a, b) => a - b);
+      const live = env.published('PremiumPaid').filter((e) => paidIn.has(e.payload.orderId));
+      const confirmedAt = (e: (typeof live)[number]) => minedAt.get(paidIn.get(e.payload.orderId)! + CONFIRMATIONS)!;
+      const latencies = live.map((e) => env.receivedAt.get(e.id)! - confirmedAt(e)).sort((a, b) => a - b);
       expect(latencies).toHaveLength(paidIn.size);
+      // Where the time goes: confirming block → committed to the outbox → published (relay) → received.
+      const rows = await env.query<{ id: string; created: number; published: number }>(
+        `SELECT id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM published_at) * 1000 AS published FROM outbox WHERE id = ANY($1::uuid[])`,
+        [live.map((e) => e.id)],
+      );
+      const outbox = new Map(rows.map((r) => [r.id, r]));
+      const segment = (pick: (e: (typeof live)[number]) => number) => live.map(pick).sort((a, b) => a - b);
+      const toCommit = segment((e) => Number(outbox.get(e.id)!.created) - confirmedAt(e));
+      const toPublish = segment((e) => Number(outbox.get(e.id)!.published) - Number(outbox.get(e.id)!.created));
+      const toReceive = segment((e) => env.receivedAt.get(e.id)! - Number(outbox.get(e.id)!.published));
 
+      const metrics = await (await fetch(`${listener.base}/metrics`)).text();
+      const metric = (name: string) => metrics.split('\n').filter((line) => line.startsWith(name)).map((line) => line.replace(/\{[^}]*\}/, '')).join('; ');
+      say(`listener metrics: ${metric('liqpass_listener_tick_errors_total')}; ${metric('liqpass_listener_tick_seconds_sum')}; ${metric('liqpass_listener_tick_seconds_count')}`);
+      for (const e of live.filter((x) => Number(outbox.get(x.id)!.created) - confirmedAt(x) > POLL_MS + 100)) {
+        const block = paidIn.get(e.payload.orderId)! + CONFIRMATIONS;
+        say(`slow: confirming block ${block} mined at +${minedAt.get(block)! - t0} ms, committed +${Math.round(Number(outbox.get(e.id)!.created)) - t0} ms`);
+      }
       const p99 = percentile(latencies, 99) as number;
       const ratio = eventsPerSecond / rawInsert;
       table(`payment-listener — ${EVENTS} PremiumPaid in ${blocks.length} blocks of ${PER_BLOCK}, ${WALLETS} buyers (chain filled in ${fillMs} ms)`, [
@@ -141,6 +156,11 @@ describe('payment-listener ingest benchmark', () => {
         { measure: 'raw Postgres single-row INSERT, 4 clients (before / after)', 'per s': rawInsert, ms: `${before.singleRow.perSecond} / ${after.singleRow.perSecond}`, 'listener ÷ this': ratio.toFixed(2) },
         { measure: 'raw Postgres 1,000-row INSERTs', 'per s': rawBatched, ms: '', 'listener ÷ this': (eventsPerSecond / rawBatched).toFixed(3) },
         { measure: 'listener: gate open → last PremiumPaid received', 'per s': eventsPerSecond, ms: ingestMs, 'listener ÷ this': '1' },
+      ]);
+      table('live latency by segment (ms)', [
+        { segment: 'confirming block mined → commit began (poll + read)', p50: percentile(toCommit, 50), p99: percentile(toCommit, 99), max: toCommit.at(-1) },
+        { segment: 'commit began → relay published (commit, relay pass)', p50: percentile(toPublish, 50), p99: percentile(toPublish, 99), max: toPublish.at(-1) },
+        { segment: 'published → received by the bench subscriber', p50: percentile(toReceive, 50), p99: percentile(toReceive, 99), max: toReceive.at(-1) },
       ]);
       say(`listener CPU: ${cpuUsed} ms for ${EVENTS} events = ${((cpuUsed / EVENTS) * 1000).toFixed(0)} µs an event`);
       say(`throughput: ${eventsPerSecond} events/s = ${ratio.toFixed(2)} × the raw insert rate: ${verdict(ratio >= 0.3)} the target (≥ 0.3)`);
@@ -155,7 +175,15 @@ describe('payment-listener ingest benchmark', () => {
         rawGetLogs: { logsPerSecond: getLogs.perSecond, ms: getLogs.ms },
         rawPostgres: { singleRowInsertsPerSecond: rawInsert, before: before.singleRow.perSecond, after: after.singleRow.perSecond, batchedRowsPerSecond: rawBatched },
         listener: { eventsPerSecond, ingestMs, cpuMs: cpuUsed, ratioToRawInsert: Number(ratio.toFixed(2)), target: 0.3 },
-        latency: { samples: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: p99, maxMs: latencies.at(-1), targetP99Ms: POLL_MS + 100 },
+        latency: {
+          samples: latencies.length,
+          p50Ms: percentile(latencies, 50),
+          p95Ms: percentile(latencies, 95),
+          p99Ms: p99,
+          maxMs: latencies.at(-1),
+          targetP99Ms: POLL_MS + 100,
+          segmentsP99Ms: { toCommit: percentile(toCommit, 99), toPublish: percentile(toPublish, 99), toReceive: percentile(toReceive, 99) },
+        },
       };
       mkdirSync(dirname(OUT), { recursive: true });
       writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);

@@ -22,6 +22,8 @@ import { RevertReorgedBlocksHandler, type ReorgOutcome } from '../revert-reorged
 
 /** How long a chunk waits for the relay to catch up before it is committed anyway. */
 const BACKLOG_WAIT_MS = 10_000;
+/** Old block hashes are pruned when the cursor crosses a multiple of this, not at every tick. */
+const PRUNE_EVERY = 32;
 
 export type TickOutcome =
   | { readonly kind: 'waiting'; readonly reason: string }
@@ -45,6 +47,8 @@ interface VerifiedRange {
 @Injectable()
 export class IngestRangeHandler {
   private readonly size: AdaptiveRangeSize;
+  /** The cursor as this holder last committed it (the database stays the truth: every move is a compare-and-set). */
+  private known: { readonly epoch: number; readonly cursor: ChainCursor } | undefined;
 
   constructor(
     @Inject(LISTENER_SETTINGS) private readonly settings: ListenerSettings,
@@ -63,15 +67,27 @@ export class IngestRangeHandler {
   }
 
   async execute(lease: HeldLease): Promise<TickOutcome> {
+    try {
+      return await this.tick(lease);
+    } catch (error) {
+      this.known = undefined;
+      throw error;
+    }
+  }
+
+  private async tick(lease: HeldLease): Promise<TickOutcome> {
     const { chainId, confirmations } = this.settings.chain;
-    const cursor = await this.cursors.get(chainId);
+    const cursor = this.known?.epoch === lease.epoch ? this.known.cursor : await this.cursors.get(chainId);
     if (!cursor) throw new Error(`chain ${chainId}: no cursor (the runner creates it when it takes the lease)`);
     const [head, atCursor] = await Promise.all([this.reader.headNumber(), cursor.lastHash === null ? null : this.reader.header(cursor.lastBlock)]);
     this.observe(head, cursor.lastBlock);
 
     if (cursor.lastHash !== null) {
       if (!atCursor) return { kind: 'waiting', reason: `the node has no block ${cursor.lastBlock} (behind or re-syncing)` };
-      if (!sameHash(atCursor.hash, cursor.lastHash)) return this.revert.execute(cursor, lease);
+      if (!sameHash(atCursor.hash, cursor.lastHash)) {
+        this.known = undefined;
+        return this.revert.execute(cursor, lease);
+      }
     }
 
     const target = confirmedTarget(head, confirmations);
@@ -87,12 +103,14 @@ export class IngestRangeHandler {
     let current = cursor;
     let published = 0;
     for (const chunk of chunkByBlock(payments, this.settings.eventsPerCommit, range.to)) {
-      if (chunk.items.length > 0 && !(await this.backlog.waitBelow(2 * this.settings.eventsPerCommit, BACKLOG_WAIT_MS))) {
+      const backfilling = chunk.items.length >= this.settings.eventsPerCommit / 10;
+      if (backfilling && !(await this.backlog.waitBelow(2 * this.settings.eventsPerCommit, BACKLOG_WAIT_MS))) {
         this.logger.warn({ chainId }, 'the outbox relay is not keeping up (is NATS down?); committing anyway');
       }
       const hash = chunk.toBlock === range.to ? read.end.hash : read.headers.get(chunk.toBlock)!.hash;
       published += await this.commit(current, chunk, hash, head, lease);
       current = { ...current, lastBlock: chunk.toBlock, lastHash: hash };
+      this.known = { epoch: lease.epoch, cursor: current };
     }
     this.observe(head, range.to);
     this.logger.debug({ chainId, from: range.from, to: range.to, logs: read.logs.length, published, readMs: Math.round(readMs), commitMs: Math.round(performance.now() - started - readMs) }, 'range ingested');
@@ -156,7 +174,9 @@ export class IngestRangeHandler {
       await Promise.all(rows.map((row) => this.outbox.append(manager, byId.get(row.id)!, { msgId: paymentMsgId(chainId, row.txHash, row.logIndex, row.revision) })));
       if (rows.length < events.length) await this.reportSkipped(manager, chunk.items, rows.length);
       await this.cursors.rememberBlocks(manager, chainId, known);
-      await this.cursors.pruneBelow(manager, chainId, windowFloor(chunk.toBlock, this.settings.reorgWindow));
+      if (Math.floor(chunk.toBlock / PRUNE_EVERY) !== Math.floor(cursor.lastBlock / PRUNE_EVERY)) {
+        await this.cursors.pruneBelow(manager, chainId, windowFloor(chunk.toBlock, this.settings.reorgWindow));
+      }
       return rows.length;
     });
     if (inserted > 0) this.metrics.eventsEmitted.inc({ chain_id: chainId, event: 'PremiumPaid' }, inserted);
