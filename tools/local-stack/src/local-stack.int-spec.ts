@@ -59,6 +59,16 @@ describe('npm start (the local stack)', () => {
     expect(await web.text()).toContain('<div id="root">');
     const proxied = await fetch(`${WEB_URL}/api/health`);
     expect(proxied.status).toBe(200);
+
+    // The chain is deployed and the treasury capitalised, as /config announces.
+    const config = (await (await fetch(`${GATEWAY_URL}/config`)).json()) as { rpcUrl: string; contracts: { usdc: string; treasurySafe: string } };
+    const balanceOf = `0x70a08231${config.contracts.treasurySafe.slice(2).toLowerCase().padStart(64, '0')}`;
+    const rpc = await fetch(config.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_call', params: [{ to: config.contracts.usdc, data: balanceOf }, 'latest'] }),
+    });
+    expect(BigInt(((await rpc.json()) as { result: string }).result)).toBe(1_000_000n * 10n ** 6n);
   }, 200_000);
 
   it('stops everything on Ctrl-C (SIGINT), leaving no process and no port behind', async () => {

@@ -4,6 +4,7 @@ import { deployLocalChain, startAnvil, type AnvilHandle, type LocalChainDeployme
 import { SERVICES, type ServiceName } from '@liqpass/config';
 import { say, warn } from './console-output';
 import { waitForHealthy } from './health-wait';
+import { capitaliseTreasury, dropLocalDatabase, dropLocalStreams } from './fresh-state';
 import { startOrReuseNats } from './nats';
 import { isListening } from './net';
 import { provisionLocalDatabase, startOrReusePostgres, type PostgresHandle } from './postgres';
@@ -61,14 +62,17 @@ async function main(): Promise<void> {
       return;
     }
     postgres = await startOrReusePostgres(stateDir);
+    await dropLocalDatabase(postgres.adminUrl);
     await provisionLocalDatabase(postgres.adminUrl);
     await startOrReuseNats(stateDir, supervisor);
+    await dropLocalStreams();
     say(`anvil: starting on 127.0.0.1:${ANVIL_PORT} (chain id 31337, one block a second)`);
     anvil = await startAnvil({ port: ANVIL_PORT, blockTime: 1, logFile: join(logDir, 'anvil.log') });
     const chain = await deployLocalChain({
       rpcUrl: anvil.rpcUrl,
       logger: { info: (message) => say(`chain: ${message}`), warn: (message) => warn(`chain: ${message}`) },
     });
+    await capitaliseTreasury(chain);
     const env = chainEnv(chain);
     startApp(supervisor, 'okx-sim');
     for (const service of BACKEND_START_ORDER) startApp(supervisor, service, env);
