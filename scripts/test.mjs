@@ -36,6 +36,8 @@ const steps = [
   ['project graph', bin('nx'), ['show', 'projects']],
   ['lint + module boundaries', bin('eslint'), ['--max-warnings=0', 'apps', 'libs', 'tools']],
   ['unit and integration tests', bin('vitest'), ['run', '--project', 'unit', '--project', 'web', '--project', 'integration', '--project', 'stack']],
+  // The whole journey in Chromium against the real local stack; screenshots in tmp/screenshots.
+  ['browser journey (Chromium)', bin('vitest'), ['run', '--config', 'apps/web/vitest.browser.config.mts']],
 ];
 // forge resolves foundry.toml's solc wrapper path from the project folder: run it there.
 if (existsSync(join(root, 'contracts/foundry.toml'))) steps.push(['solidity tests (forge)', bin('forge'), ['test'], join(root, 'contracts')]);
