@@ -71,6 +71,12 @@ describe('npm start (the local stack)', () => {
     expect(BigInt(((await rpc.json()) as { result: string }).result)).toBe(1_000_000n * 10n ** 6n);
   }, 200_000);
 
+  it('runs the demo journey (npm run demo) through the public API to PAID', () => {
+    const demo = spawnSync(process.execPath, [join(root, 'dist/tools/demo/src/main.js')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(demo.status, `${demo.stdout}\n${demo.stderr}`).toBe(0);
+    expect(demo.stdout).toMatch(/DEMO PASSED/);
+  }, 130_000);
+
   it('stops everything on Ctrl-C (SIGINT), leaving no process and no port behind', async () => {
     const exited = new Promise<number | null>((resolve) => stack!.once('exit', (code) => resolve(code)));
     stack!.kill('SIGINT');
