@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodePremiumPaid } from '@liqpass/chain';
-import { AbiCoder, getAddress, id, zeroPadValue } from 'ethers';
+import { id, zeroPadValue } from 'ethers';
 import { LISTENER_SETTINGS, type ListenerSettings } from '../../config/listener-settings';
 import { AdaptiveRangeSize, type BlockRange } from '../../chain-listener/domain/block-range';
 import type { ChainLog } from '../../chain-listener/domain/chain-log';
 import { fetchInPieces } from '../../chain-listener/domain/fetch-in-pieces';
+import { mapInSlices } from '../../chain-listener/domain/map-in-slices';
+import { checksum, decodePremiumPaidLog } from '../../chain-listener/domain/premium-paid-decoder';
 import { ChainReader } from '../../chain-listener/infrastructure/chain-reader';
 import type { ChainPayment, TreasuryTransfer } from '../domain/reconcile';
 
@@ -27,8 +28,8 @@ export class LedgerReader {
 
   async premiumPayments(range: BlockRange): Promise<ChainPayment[]> {
     const logs = await this.logs(range, this.settings.checkouts, [this.settings.topic]);
-    return logs.map((log) => {
-      const e = decodePremiumPaid({ topics: [...log.topics], data: log.data });
+    return mapInSlices(logs, (log) => {
+      const e = decodePremiumPaidLog(log);
       return { txHash: log.txHash.toLowerCase(), logIndex: log.logIndex, orderId: e.orderId.toLowerCase(), buyer: e.buyer, premium: e.premium, treasury: e.treasury };
     });
   }
@@ -42,12 +43,13 @@ export class LedgerReader {
       this.logs(range, [usdc], [TRANSFER_TOPIC, padded]),
     ]);
     const unique = new Map<string, ChainLog>([...incoming, ...outgoing].map((log) => [`${log.txHash}:${log.logIndex}`, log]));
-    return [...unique.values()].map((log) => ({
+    // Transfer(address indexed from, address indexed to, uint256 value): a fixed layout.
+    return mapInSlices([...unique.values()], (log) => ({
       txHash: log.txHash.toLowerCase(),
       logIndex: log.logIndex,
-      from: getAddress(`0x${log.topics[1]!.slice(26)}`),
-      to: getAddress(`0x${log.topics[2]!.slice(26)}`),
-      value: AbiCoder.defaultAbiCoder().decode(['uint256'], log.data)[0] as bigint,
+      from: checksum(log.topics[1]!.slice(26)),
+      to: checksum(log.topics[2]!.slice(26)),
+      value: BigInt(log.data.slice(0, 66)),
     }));
   }
 

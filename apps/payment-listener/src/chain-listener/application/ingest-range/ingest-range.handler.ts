@@ -9,6 +9,7 @@ import { AdaptiveRangeSize, confirmedTarget, nextRange, rangeSizeFor, type Block
 import { byChainOrder, type BlockHeader, type ChainLog } from '../../domain/chain-log';
 import { chunkByBlock, type Chunk } from '../../domain/commit-chunks';
 import { fetchInPieces } from '../../domain/fetch-in-pieces';
+import { mapInSlices } from '../../domain/map-in-slices';
 import { ChainMovedDuringReadError } from '../../domain/listener-errors';
 import { paymentFromLog, paymentMsgId, premiumPaidPayload, type PremiumPayment } from '../../domain/premium-payment';
 import { sameHash, windowFloor, type KnownBlock } from '../../domain/reorg-walk-back';
@@ -97,7 +98,7 @@ export class IngestRangeHandler {
     const started = performance.now();
     const read = await this.readRange(cursor, range);
     if (!read) return { kind: 'waiting', reason: `the node has no block ${range.to} yet` };
-    const payments = read.logs.map((log) => paymentFromLog(chainId, log, read.headers.get(log.blockNumber)!.timestamp));
+    const payments = await mapInSlices(read.logs, (log) => paymentFromLog(chainId, log, read.headers.get(log.blockNumber)!.timestamp));
     const readMs = performance.now() - started;
 
     let current = cursor;
