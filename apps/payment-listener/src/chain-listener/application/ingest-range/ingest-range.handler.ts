@@ -170,9 +170,7 @@ export class IngestRangeHandler {
         events.map(({ payment, event }) => ({ id: event.id, payment, correlationId: event.correlationId })),
       );
       const byId = new Map<string, EventEnvelope<'PremiumPaid'>>(events.map(({ event }) => [event.id, event]));
-      // Issued together, the appends queue on the transaction's one connection in this order, and
-      // no round trip waits for the JavaScript side in between.
-      await Promise.all(rows.map((row) => this.outbox.append(manager, byId.get(row.id)!, { msgId: paymentMsgId(chainId, row.txHash, row.logIndex, row.revision) })));
+      for (const row of rows) await this.outbox.append(manager, byId.get(row.id)!, { msgId: paymentMsgId(chainId, row.txHash, row.logIndex, row.revision) });
       if (rows.length < events.length) await this.reportSkipped(manager, chunk.items, rows.length);
       await this.cursors.rememberBlocks(manager, chainId, known);
       if (Math.floor(chunk.toBlock / PRUNE_EVERY) !== Math.floor(cursor.lastBlock / PRUNE_EVERY)) {
