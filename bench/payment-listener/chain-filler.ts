@@ -59,6 +59,8 @@ export class ChainFiller {
         deadline,
       };
       out.push({ quote, signature: (await signQuote(this.operator, domain, quote)).signature });
+      // Signing is synchronous work: let the head gate (same process) keep answering the listener.
+      if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     }
     return out;
   }
