@@ -42,7 +42,8 @@ export async function dropLocalStreams(natsUrl = 'nats://127.0.0.1:4222'): Promi
   }
 }
 
-const TREASURY_CAPITAL = 1_000_000n * 10n ** 6n;
+// Half the default hot-balance limit (TREASURY_HOT_BALANCE_LIMIT_USDC), so premiums do not trip it.
+const TREASURY_CAPITAL = 500_000n * 10n ** 6n;
 
 /**
  * An insurer's treasury holds capital before it sells cover: without it the first claim would

@@ -68,7 +68,7 @@ describe('npm start (the local stack)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_call', params: [{ to: config.contracts.usdc, data: balanceOf }, 'latest'] }),
     });
-    expect(BigInt(((await rpc.json()) as { result: string }).result)).toBe(1_000_000n * 10n ** 6n);
+    expect(BigInt(((await rpc.json()) as { result: string }).result)).toBe(500_000n * 10n ** 6n);
   }, 200_000);
 
   it('runs the demo journey (npm run demo) through the public API to PAID', () => {
