@@ -42,7 +42,10 @@ export function uniqueToken(prefix = 't'): string {
   return `${prefix}${randomBytes(5).toString('hex')}`;
 }
 
-/** Polls until the probe returns a truthy value or the timeout passes. */
+/**
+ * Polls until the probe returns a truthy value or the timeout passes. Mind that an empty array
+ * is truthy: a probe waiting for items must return null until there are some.
+ */
 export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

@@ -138,7 +138,11 @@ describe('payout: ClaimApproved to a Safe payout checked on-chain', () => {
     expect(errorOf(await markPaid(claimId, real))).toBe('422 PAYOUT_TX_MISMATCH');
     expect(errorOf(await markPaid(other.payload.claimId, real))).toBe('accepted');
     expect(errorOf(await markPaid(other.payload.claimId, real))).toBe('accepted');
-    const executed = await eventually(async () => env.published('PayoutExecuted').filter((e) => e.payload.claimId === other.payload.claimId), TIMEOUT);
+    // An empty list is truthy: wait for the event itself.
+    const executed = await eventually(async () => {
+      const events = env.published('PayoutExecuted').filter((e) => e.payload.claimId === other.payload.claimId);
+      return events.length > 0 ? events : null;
+    }, TIMEOUT);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(env.published('PayoutExecuted').filter((e) => e.payload.claimId === other.payload.claimId)).toHaveLength(1);
     expect(executed[0]!.payload).toMatchObject({ txHash: real, safeTxHash: otherView.safeTxHash });
