@@ -15,7 +15,6 @@ import { OutboxBacklog } from './chain-listener/infrastructure/outbox-backlog';
 import { PremiumPaymentRepository } from './chain-listener/infrastructure/premium-payment.repository';
 import { ChainListenerLifecycle } from './chain-listener/interface/chain-listener.lifecycle';
 import { LISTENER_SETTINGS, listenerSettingsFrom } from './config/listener-settings';
-import { DeadLettersRpc } from './dead-letters/interface/dead-letters.rpc';
 import { PaymentListenerMigrations } from './migrations';
 import { ReconciliationScheduler } from './reconciliation/application/reconciliation-scheduler';
 import { RunReconciliationHandler } from './reconciliation/application/run-reconciliation/run-reconciliation.handler';
@@ -71,7 +70,6 @@ export class PaymentListenerAppModule {
         ReconciliationScheduler,
         ReconciliationRpc,
         // admin
-        DeadLettersRpc,
       ],
     };
   }

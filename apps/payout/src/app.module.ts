@@ -4,7 +4,6 @@ import { MESSAGING_ENTITIES, MessagingModule } from '@liqpass/messaging';
 import type { Logger, Registry } from '@liqpass/observability';
 import { METRICS_REGISTRY, ServiceKitModule } from '@liqpass/service-kit';
 import { PAYOUT_SETTINGS, payoutSettingsFrom } from './config/payout-settings';
-import { DeadLettersRpc } from './dead-letters/interface/dead-letters.rpc';
 import { PayoutMigrations } from './migrations';
 import { AddSignatureHandler } from './payouts/application/add-signature/add-signature.handler';
 import { ConfirmExecutionsHandler } from './payouts/application/confirm-execution/confirm-executions.handler';
@@ -55,7 +54,6 @@ export class PayoutAppModule {
         ClaimApprovedConsumer,
         PayoutsRpc,
         PayoutWatcherLifecycle,
-        DeadLettersRpc,
       ],
     };
   }

@@ -7,19 +7,20 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_INTERCEPTOR, ModuleRef } from '@nestjs/core';
 import type { Logger } from 'pino';
 import type { MixedList } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { BaseServiceConfig, ServiceName } from '@liqpass/config';
 import { createServiceDataSource, databaseIsReachable, openAndMigrate } from '@liqpass/db';
-import { connectNats, NATS_CONNECTION, natsIsReachable, type NatsConnection } from '@liqpass/messaging';
+import { connectNats, DeadLetterQuery, NATS_CONNECTION, natsIsReachable, type NatsConnection } from '@liqpass/messaging';
 import { createMetricsRegistry } from '@liqpass/observability';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { CorrelationInterceptor } from './http/correlation.interceptor';
 import { createHttpDuration, HTTP_DURATION } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { serveDeadLetters } from './rpc/dead-letters.rpc';
 import { RpcServer } from './rpc/rpc-server';
 import { LOGGER, METRICS_REGISTRY, SERVICE_CONFIG, SERVICE_NAME } from './tokens';
 
@@ -45,6 +46,7 @@ export class ServiceKitModule implements OnApplicationBootstrap, OnApplicationSh
     private readonly dataSource: DataSource,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   static forRoot(options: ServiceKitOptions): DynamicModule {
@@ -94,6 +96,17 @@ export class ServiceKitModule implements OnApplicationBootstrap, OnApplicationSh
       (await natsIsReachable(this.nc)) ? { status: 'ok' } : { status: 'down', detail: 'no round trip to the server' },
     );
     this.rpc.handle('health', () => this.health.report());
+    const deadLetters = this.deadLetterQuery();
+    if (deadLetters) serveDeadLetters(this.rpc, deadLetters);
+  }
+
+  /** Present when the service runs MessagingModule (every event consumer); the gateway has none. */
+  private deadLetterQuery(): DeadLetterQuery | undefined {
+    try {
+      return this.moduleRef.get(DeadLetterQuery, { strict: false });
+    } catch {
+      return undefined;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,7 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { DeadLetterQuery } from '@liqpass/messaging';
 import { RpcServer } from '@liqpass/service-kit';
 import { OpenClaimHandler } from '../application/open-claim.handler';
 import { ReviewClaimHandler } from '../application/review-claim.handler';
@@ -26,7 +25,6 @@ const traderList = z.object({ caller: walletCaller, query: listQuery.default({ l
 const byId = z.object({ caller: walletCaller, params: z.object({ id: uuid }) });
 const adminList = z.object({ caller: walletCaller, query: listQuery.default({ limit: 50, offset: 0 }) });
 const reject = z.object({ caller: walletCaller, params: z.object({ id: uuid }), body: z.object({ reason: z.string().trim().min(1).max(500) }) });
-const deadLetters = z.object({ query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), offset: z.coerce.number().int().min(0).optional() }).default({}) });
 
 function parse<T>(schema: z.ZodType<T>, request: unknown): T {
   const parsed = schema.safeParse(request);
@@ -34,7 +32,7 @@ function parse<T>(schema: z.ZodType<T>, request: unknown): T {
   return parsed.data;
 }
 
-/** The gateway's routes to this service (apps/api-gateway routing table), plus admin.deadLetters.list. */
+/** The gateway's routes to this service (apps/api-gateway routing table); the kit serves admin.deadLetters.list. */
 @Injectable()
 export class ClaimsRpc implements OnModuleInit {
   constructor(
@@ -44,7 +42,6 @@ export class ClaimsRpc implements OnModuleInit {
     private readonly open: OpenClaimHandler,
     private readonly review: ReviewClaimHandler,
     private readonly verifier: VerifyClaimHandler,
-    private readonly deadLetterQuery: DeadLetterQuery,
   ) {}
 
   onModuleInit(): void {
@@ -82,7 +79,6 @@ export class ClaimsRpc implements OnModuleInit {
       const { caller, params, body } = parse(reject, request);
       return this.review.reject(params.id, caller.wallet, body.reason);
     });
-    this.rpc.handle('admin.deadLetters.list', async (request) => this.deadLetterQuery.list(parse(deadLetters, request ?? {}).query));
   }
 
   /** A trader's own claim; another wallet's is "not found" (no ownership oracle). */
