@@ -5,6 +5,7 @@
 // Postgres. Both run with their production LOG_LEVEL (info: one JSON line per request).
 import { dist, pkg } from '../lib/dist.mjs';
 import { Cleanup, startProcess } from '../lib/processes.mjs';
+import { cpuMeter } from '../lib/cpu.mjs';
 import { say, table, verdict } from '../lib/report.mjs';
 import { ClaimsService, createTestDatabase, provisionSchema, TEST_NATS_URL, uniqueToken } from '../lib/claims-service.mjs';
 
@@ -23,12 +24,14 @@ function load(url, connections, duration, headers = {}) {
   });
 }
 
-async function measure(label, url, connections, headers) {
+async function measure(label, url, connections, headers, meter) {
   await load(url, connections, 2, headers); // warm-up: JIT, connection pools
+  const window = meter?.start();
   const r = await load(url, connections, DURATION, headers);
+  const cpu = window?.stop();
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad > 0) throw new Error(`${label} at ${connections} connections: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-  return { label, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total };
+  return { label, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, cpu };
 }
 
 const cleanup = new Cleanup();
@@ -71,19 +74,27 @@ try {
   if (check.status !== 200 || listed !== SEEDED_CLAIMS) throw new Error(`GET /claims answered ${check.status} with ${listed} claims: ${JSON.stringify(body).slice(0, 300)}`);
   say(`signed in ${wallet.address} by SIWE; GET /claims answers 200 with ${listed} claims (${JSON.stringify(body).length} bytes)`);
 
+  const meter = cpuMeter({ 'api-gateway': gateway.pid, 'claims-verifier': claims.process.pid });
   const rows = [];
+  const cpuRows = [];
   for (const connections of CONNECTIONS) {
     say(`${connections} connections, ${DURATION} s each…`);
     const base = await measure('fastify hello world', `${hello.base}/`, connections);
     // Where the time goes: the gateway's own edge (hooks, guard, Nest) without auth or NATS.
     const live = await measure('gateway GET /health/live', `${gateway.base}/health/live`, connections);
-    const gw = await measure('gateway GET /claims', `${gateway.base}/claims`, connections, headers);
+    const gw = await measure('gateway GET /claims', `${gateway.base}/claims`, connections, headers, meter);
+    const perRequest = (ms) => Math.round((ms * 1000) / gw.total);
+    const spent = Object.entries(gw.cpu);
+    cpuRows.push({ connections, ...Object.fromEntries(spent.map(([who, ms]) => [who, perRequest(ms)])), total: perRequest(spent.reduce((sum, [, ms]) => sum + ms, 0)) });
     const meets = gw.rps >= TARGET_RPS && gw.p99 < TARGET_P99_MS;
     rows.push({ ...base, 'vs baseline': '1.00', target: '' });
     rows.push({ ...live, 'vs baseline': (live.rps / base.rps).toFixed(3), target: '(no auth, no NATS)' });
     rows.push({ ...gw, 'vs baseline': (gw.rps / base.rps).toFixed(3), target: `${verdict(meets)} (≥ ${TARGET_RPS} req/s, p99 < ${TARGET_P99_MS} ms)` });
   }
   table(`gateway benchmark: autocannon, ${DURATION} s per row after a 2 s warm-up; latency in ms; every answer 2xx`, rows.map((r) => ({ what: r.label, connections: r.connections, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, 'max ms': r.max, 'vs baseline': r['vs baseline'], target: r.target })));
+  // Where a request's CPU goes (µs per GET /claims, every process on its path): this machine has
+  // 2 cores, so the sum bounds the throughput at about 2,000,000 / total req/s.
+  table('CPU per GET /claims by process (µs; postgres and nats-server: all their processes)', cpuRows);
 } catch (error) {
   process.stderr.write(`[bench] gateway benchmark failed: ${error?.stack ?? error}\n`);
   exitCode = 1;

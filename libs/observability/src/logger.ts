@@ -21,7 +21,13 @@ const REDACTED_PATHS = [
   'req.headers["ok-access-passphrase"]',
 ];
 
-/** The one logger: structured JSON lines carrying service and correlationId. */
+/**
+ * The one logger: structured JSON lines carrying service and correlationId, to stdout unless a
+ * destination is given. Stdout is written asynchronously: lines that arrive while a write is in
+ * flight go out together in the next one, instead of one blocking write(2) per line (a tenth of
+ * the gateway's CPU on a proxied read, bench/gateway). pino flushes what is pending when the
+ * process exits; only a SIGKILL can lose the last lines.
+ */
 export function createLogger(service: string, level: string = 'info', destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
@@ -34,7 +40,7 @@ export function createLogger(service: string, level: string = 'info', destinatio
       return correlationId ? { correlationId } : {};
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 export type { Logger };

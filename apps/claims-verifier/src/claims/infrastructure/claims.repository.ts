@@ -129,15 +129,28 @@ export class ClaimsRepository {
     return manager.query('SELECT from_status AS "from", to_status AS "to", actor, reason, at FROM claim_transitions WHERE claim_id = $1 ORDER BY id', [claimId]) as Promise<unknown[]>;
   }
 
+  /**
+   * One page and the total in one statement (a window count over the filter): this is the
+   * gateway's hottest read, and a second round trip for count(*) was a third of its Postgres
+   * time. A page past the end has no row to carry the total, so only then is it counted apart.
+   */
   async list(manager: EntityManager, filter: { claimant?: string; status?: string; limit: number; offset: number }): Promise<{ items: ClaimRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.claimant) where.push(`claimant = $${params.push(filter.claimant)}`);
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM insurance_claims ${clause}`, params)) as [{ total: number }];
-    const items = (await manager.query(`SELECT * FROM insurance_claims ${clause} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`, params)) as ClaimRow[];
-    return { items, total };
+    const rows = (await manager.query(
+      `SELECT *, count(*) OVER ()::int AS total_matching FROM insurance_claims ${clause} ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+      params,
+    )) as (ClaimRow & { total_matching: number })[];
+    if (rows.length === 0) {
+      if (filter.offset === 0) return { items: [], total: 0 };
+      const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM insurance_claims ${clause}`, params)) as [{ total: number }];
+      return { items: [], total };
+    }
+    const total = rows[0].total_matching;
+    return { items: rows.map(({ total_matching: _, ...row }) => row as ClaimRow), total };
   }
 
   /** Claims in VERIFYING past their deadline, locked for the sweeper (skipping any being verified). */

@@ -161,4 +161,26 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
     expect(await service.claim(insured)).toMatchObject({ ok: false, error: { code: 'ALREADY_CLAIMED', status: 409 } });
     expect(await service.sql('SELECT id FROM insurance_claims WHERE purchase_order_id = $1', [insured.purchaseOrderId])).toHaveLength(1);
   }, 30_000);
+
+  it('a trader lists only their own claims, newest first, paged, with the total of all of them', async () => {
+    const wallet = randomWallet();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const insured = await service.insure({ wallet });
+      const opened = await service.claim(insured);
+      if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+      ids.push(opened.data.id);
+    }
+    await service.claim(await service.insure()); // someone else's
+    const list = (query: Record<string, unknown>) => service.call<{ items: { id: string }[]; total: number; limit: number; offset: number }>('claims.list', { caller: { kind: 'wallet', wallet }, params: {}, query, body: {} });
+    const first = await list({ limit: 2, offset: 0 });
+    expect(first).toMatchObject({ ok: true, data: { total: 3, limit: 2, offset: 0 } });
+    expect(first.ok && first.data.items.map((item) => item.id)).toEqual([ids[2], ids[1]]);
+    const second = await list({ limit: 2, offset: 2 });
+    expect(second.ok && [second.data.total, second.data.items.map((item) => item.id)]).toEqual([3, [ids[0]]]);
+    const beyond = await list({ limit: 2, offset: 10 });
+    expect(beyond.ok && [beyond.data.total, beyond.data.items]).toEqual([3, []]);
+    const stranger = await service.call<{ items: unknown[]; total: number }>('claims.list', { caller: { kind: 'wallet', wallet: randomWallet() }, params: {}, query: {}, body: {} });
+    expect(stranger.ok && [stranger.data.total, stranger.data.items]).toEqual([0, []]);
+  }, 30_000);
 });

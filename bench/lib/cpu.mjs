@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+// CPU time spent by processes, read from /proc (Linux): utime + stime in clock ticks. On a
+// shared 2-core machine throughput moves with whatever else runs; CPU time per request moves
+// much less, and it says which process the time goes to.
+const TICK_MS = 10; // USER_HZ is 100 on Linux x86_64
+
+function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0; // exited
+  }
+}
+
+function pidsNamed(command) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === command) pids.push(Number(entry));
+    } catch {
+      // gone between readdir and read
+    }
+  }
+  return pids;
+}
+
+/**
+ * A CPU meter over named processes: `{ label: pid }` for our own, and every process whose
+ * command is `postgres` or `nats-server` (the machine's servers, all their backends summed;
+ * backends that start or end inside the window are counted from zero or lost — keep pools warm).
+ */
+export function cpuMeter(processes) {
+  const snapshot = () => {
+    const taken = {};
+    for (const [label, pid] of Object.entries(processes)) taken[label] = cpuMsOf(pid);
+    for (const command of ['postgres', 'nats-server']) {
+      taken[command] = 0;
+      for (const pid of pidsNamed(command)) taken[command] += cpuMsOf(pid);
+    }
+    taken['bench (autocannon)'] = process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
+    return taken;
+  };
+  return {
+    start() {
+      const before = snapshot();
+      return {
+        /** CPU ms per process since start(). */
+        stop() {
+          const after = snapshot();
+          return Object.fromEntries(Object.keys(after).map((label) => [label, after[label] - (before[label] ?? 0)]));
+        },
+      };
+    },
+  };
+}
