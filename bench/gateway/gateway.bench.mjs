@@ -6,7 +6,7 @@
 import { dist, pkg } from '../lib/dist.mjs';
 import { Cleanup, startProcess } from '../lib/processes.mjs';
 import { cpuMeter } from '../lib/cpu.mjs';
-import { say, table, verdict } from '../lib/report.mjs';
+import { percentile, say, table, verdict } from '../lib/report.mjs';
 import { ClaimsService, createTestDatabase, provisionSchema, TEST_NATS_URL, uniqueToken } from '../lib/claims-service.mjs';
 
 const autocannon = pkg('autocannon');
@@ -22,6 +22,27 @@ function load(url, connections, duration, headers = {}) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration, headers }, (error, result) => (error ? reject(error) : resolve(result)));
   });
+}
+
+/** `connections` request loops calling `call()` for `duration` s: the same figures as autocannon's. */
+async function loop(call, connections, duration) {
+  const latencies = [];
+  const end = performance.now() + duration * 1000;
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < end) {
+      const started = performance.now();
+      await call();
+      latencies.push(performance.now() - started);
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / duration, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1), total: latencies.length };
+}
+
+async function measureRpc(label, call, connections) {
+  await loop(call, connections, 2);
+  const r = await loop(call, connections, DURATION);
+  return { label, connections, ...r, p50: Math.round(r.p50 * 10) / 10, p99: Math.round(r.p99 * 10) / 10, max: Math.round(r.max) };
 }
 
 async function measure(label, url, connections, headers, meter) {
@@ -82,6 +103,11 @@ try {
     const base = await measure('fastify hello world', `${hello.base}/`, connections);
     // Where the time goes: the gateway's own edge (hooks, guard, Nest) without auth or NATS.
     const live = await measure('gateway GET /health/live', `${gateway.base}/health/live`, connections);
+    // The same read without the gateway: its request over NATS straight to claims-verifier.
+    const direct = await measureRpc('claims.list over NATS (no gateway)', async () => {
+      const reply = await claims.call('claims.list', { caller: { kind: 'wallet', wallet: wallet.address }, params: {}, query: {}, body: {} });
+      if (!reply.ok) throw new Error(`claims.list: ${JSON.stringify(reply.error)}`);
+    }, connections);
     const gw = await measure('gateway GET /claims', `${gateway.base}/claims`, connections, headers, meter);
     const perRequest = (ms) => Math.round((ms * 1000) / gw.total);
     const spent = Object.entries(gw.cpu);
@@ -89,6 +115,7 @@ try {
     const meets = gw.rps >= TARGET_RPS && gw.p99 < TARGET_P99_MS;
     rows.push({ ...base, 'vs baseline': '1.00', target: '' });
     rows.push({ ...live, 'vs baseline': (live.rps / base.rps).toFixed(3), target: '(no auth, no NATS)' });
+    rows.push({ ...direct, 'vs baseline': (direct.rps / base.rps).toFixed(3), target: '(service + Postgres + NATS only)' });
     rows.push({ ...gw, 'vs baseline': (gw.rps / base.rps).toFixed(3), target: `${verdict(meets)} (≥ ${TARGET_RPS} req/s, p99 < ${TARGET_P99_MS} ms)` });
   }
   table(`gateway benchmark: autocannon, ${DURATION} s per row after a 2 s warm-up; latency in ms; every answer 2xx`, rows.map((r) => ({ what: r.label, connections: r.connections, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99, 'max ms': r.max, 'vs baseline': r['vs baseline'], target: r.target })));

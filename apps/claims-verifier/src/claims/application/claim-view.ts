@@ -1,8 +1,8 @@
-import { formatUnits } from 'ethers';
+import { formatUsdc } from '@liqpass/pricing';
 import type { ClaimRow } from '../infrastructure/claims.repository';
 
 /** USDC base units → "12.5" (the API's amount form, as in POST /quote). */
-export const usdc = (baseUnits: string | null): string | null => (baseUnits === null ? null : formatUnits(BigInt(baseUnits), 6).replace(/\.0$/, ''));
+export const usdc = (baseUnits: string | null): string | null => (baseUnits === null ? null : formatUsdc(BigInt(baseUnits)));
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** A claim as the trader's and the admin API answer it. */
