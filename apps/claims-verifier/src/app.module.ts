@@ -22,7 +22,13 @@ export class ClaimsVerifierAppModule {
       module: ClaimsVerifierAppModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'claims-verifier', config, logger, entities: [...MESSAGING_ENTITIES], migrations: ClaimsVerifierMigrations }),
-        MessagingModule.forRoot({ service: 'claims-verifier', subjectPrefix: config.NATS_SUBJECT_PREFIX, logger, metricsRegistry: { inject: METRICS_REGISTRY } }),
+        MessagingModule.forRoot({
+          service: 'claims-verifier',
+          subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          logger,
+          metricsRegistry: { inject: METRICS_REGISTRY },
+          consumerByEvent: { ClaimRequested: { concurrency: config.VERIFY_CONCURRENCY } },
+        }),
       ],
       providers: [
         { provide: ClaimsMetrics, useFactory: (registry: Registry) => new ClaimsMetrics(registry), inject: [METRICS_REGISTRY] },

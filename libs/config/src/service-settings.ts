@@ -222,8 +222,14 @@ export const SERVICE_CONFIG_SCHEMAS = {
       .string()
       .default('0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97')
       .refine((value) => /^0x[0-9a-fA-F]{64}$/.test(value) && !/^0x0{64}$/.test(value), 'must be a 0x-prefixed 32-byte hex private key'),
-    /** A claim still VERIFYING this long after it was requested is FAILED with VERIFY_TIMEOUT. */
+    /** A claim still VERIFYING this long after its verification started is FAILED with VERIFY_TIMEOUT. */
     VERIFY_DEADLINE_MS: positiveInt(10_000),
+    /**
+     * Claims verified at once by one replica. Their OKX reads hold no database connection (each
+     * decision is one short transaction), so this may be well above the pool size; it bounds the
+     * OKX reads in flight and so the load a storm puts on okx-binding and OKX.
+     */
+    VERIFY_CONCURRENCY: positiveInt(64),
     /** How often the sweeper looks for claims past their deadline. */
     VERIFY_SWEEP_INTERVAL_MS: positiveInt(2_000),
     /** Claims may be filed until coverage end + this grace period (PRODUCT.md §5: 7 days). */

@@ -9,13 +9,33 @@ import type { ConsumerPolicy } from '../topology/consumer-policy';
  */
 export type EventHandlerFn<T extends EventType> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
 
-export interface EventHandlerRegistration<T extends EventType = EventType> {
+/**
+ * Writes a staged handler's outcome: opens the transaction, records the event in the inbox and
+ * runs `write` in it. Resolves false, without running `write`, when another delivery of the
+ * same event got there first. Call it at most once.
+ */
+export type InboxCommit = (write: (manager: EntityManager) => Promise<void>) => Promise<boolean>;
+
+/**
+ * A handler that must wait on something slow (another service, OKX) before it writes: it does
+ * that work outside any transaction — holding a pooled connection and row locks for the length
+ * of a remote call is what caps throughput — and then writes through `commit`, which records
+ * the inbox row in the same transaction. A handler that returns without calling `commit` has
+ * nothing to write; the event is recorded as seen all the same. JetStream is told the message
+ * is in progress while it runs, so a slow handler is not redelivered as a hung one.
+ */
+export type StagedEventHandlerFn<T extends EventType> = (event: EventEnvelope<T>, commit: InboxCommit) => Promise<void>;
+
+interface RegistrationBase<T extends EventType> {
   readonly type: T;
   /** Durable `<consumer>--<event>`; the service name unless one service has two handlers of a type. */
   readonly consumer: string;
-  readonly handle: EventHandlerFn<T>;
   readonly policy: ConsumerPolicy;
 }
+
+export type EventHandlerRegistration<T extends EventType = EventType> =
+  | (RegistrationBase<T> & { readonly staged?: false; readonly handle: EventHandlerFn<T> })
+  | (RegistrationBase<T> & { readonly staged: true; readonly handle: StagedEventHandlerFn<T> });
 
 /** A registration for any one event type (a list may mix types). */
 export type AnyEventHandlerRegistration = { [T in EventType]: EventHandlerRegistration<T> }[EventType];
@@ -27,6 +47,8 @@ export interface DeliveredMessage {
   readonly headers?: { get(key: string): string } | undefined;
   readonly info: { readonly stream: string; readonly streamSequence: number; readonly deliveryCount: number };
   ack(): void;
+  /** Resets JetStream's ack wait: the handler is still at work. */
+  working(): void;
   nak(millis?: number): void;
   term(): void;
 }

@@ -29,13 +29,14 @@ function setup(options: { duplicate?: boolean; handler?: EventHandlerFn<'Premium
 
 type Spy<F extends (...args: never[]) => unknown> = ReturnType<typeof vi.fn<F>>;
 
-function message(data: unknown, deliveryCount = 1): DeliveredMessage & { ack: Spy<() => void>; nak: Spy<(ms?: number) => void>; term: Spy<() => void> } {
+function message(data: unknown, deliveryCount = 1): DeliveredMessage & { ack: Spy<() => void>; working: Spy<() => void>; nak: Spy<(ms?: number) => void>; term: Spy<() => void> } {
   return {
     subject: 'liqpass.payment-listener.premium-paid.v1',
     data: new TextEncoder().encode(typeof data === 'string' ? data : JSON.stringify(data)),
     headers: undefined,
     info: { stream: 'LIQPASS_PAYMENT_LISTENER', streamSequence: 7, deliveryCount },
     ack: vi.fn<() => void>(),
+    working: vi.fn<() => void>(),
     nak: vi.fn<(ms?: number) => void>(),
     term: vi.fn<() => void>(),
   };

@@ -5,12 +5,13 @@ import type { DeadLetterRecorder } from '../dead-letters/dead-letter-recorder';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import type { DeadLetterReason } from '../persistence/dead-letter.orm-entity';
 import { nakDelayMs } from '../topology/consumer-policy';
-import type { AnyEventHandlerRegistration, DeliveredMessage, DeliveryOutcome } from './event-handler';
+import type { AnyEventHandlerRegistration, DeliveredMessage, DeliveryOutcome, InboxCommit } from './event-handler';
 import { PermanentError } from './permanent-error';
 
 /**
  * Decides the fate of one delivery: invalid → dead letter + term; seen before → ack and skip;
- * otherwise inbox row + handler in one transaction, then ack. Failures nak with backoff until
+ * otherwise inbox row + handler in one transaction (a staged handler: its slow work first, then
+ * inbox row + its writes in one transaction), then ack. Failures nak with backoff until
  * the last allowed delivery, which is dead-lettered (JetStream would silently drop it).
  */
 export class InboxProcessor {
@@ -45,18 +46,7 @@ export class InboxProcessor {
     const { consumer, type } = this.registration;
     let outcome: 'handled' | 'duplicate';
     try {
-      outcome = await this.dataSource.transaction(async (manager) => {
-        const inserted = (await manager.query(
-          `INSERT INTO inbox (message_id, consumer, event_type) VALUES ($1, $2, $3)
-           ON CONFLICT (message_id, consumer) DO NOTHING RETURNING message_id`,
-          [event.id, consumer, event.type],
-        )) as unknown[];
-        if (inserted.length === 0) return 'duplicate';
-        // The type was checked against the registration above; TypeScript cannot follow that.
-        const handle = this.registration.handle as (event: AnyEventEnvelope, manager: EntityManager) => Promise<void>;
-        await handle(event, manager);
-        return 'handled';
-      });
+      outcome = this.registration.staged ? await this.runStaged(message, event) : await this.runInTransaction(event);
     } catch (error) {
       return this.fail(message, event, error);
     }
@@ -64,6 +54,51 @@ export class InboxProcessor {
     (outcome === 'handled' ? this.metrics.consumed : this.metrics.duplicates).inc({ consumer, event: type });
     if (outcome === 'duplicate') this.logger.info({ consumer, eventId: event.id, type }, 'duplicate delivery skipped');
     return outcome;
+  }
+
+  private async runInTransaction(event: AnyEventEnvelope): Promise<'handled' | 'duplicate'> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.record(manager, event))) return 'duplicate';
+      // The type was checked against the registration above; TypeScript cannot follow that.
+      const handle = this.registration.handle as (event: AnyEventEnvelope, manager: EntityManager) => Promise<void>;
+      await handle(event, manager);
+      return 'handled';
+    });
+  }
+
+  private async runStaged(message: DeliveredMessage, event: AnyEventEnvelope): Promise<'handled' | 'duplicate'> {
+    const seen = (await this.dataSource.query('SELECT 1 FROM inbox WHERE message_id = $1 AND consumer = $2', [event.id, this.registration.consumer])) as unknown[];
+    if (seen.length > 0) return 'duplicate';
+    let committed: boolean | undefined;
+    const commit: InboxCommit = async (write) => {
+      if (committed !== undefined) throw new Error(`${this.registration.consumer}: a staged handler may commit once`);
+      committed = false;
+      committed = await this.dataSource.transaction(async (manager) => {
+        if (!(await this.record(manager, event))) return false;
+        await write(manager);
+        return true;
+      });
+      return committed;
+    };
+    const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.registration.policy.ackWaitMs / 3)));
+    try {
+      const handle = this.registration.handle as (event: AnyEventEnvelope, commit: InboxCommit) => Promise<void>;
+      await handle(event, commit);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    if (committed === undefined) committed = await this.dataSource.transaction((manager) => this.record(manager, event));
+    return committed ? 'handled' : 'duplicate';
+  }
+
+  /** The inbox row: false when this consumer has recorded the event already. */
+  private async record(manager: EntityManager, event: AnyEventEnvelope): Promise<boolean> {
+    const inserted = (await manager.query(
+      `INSERT INTO inbox (message_id, consumer, event_type) VALUES ($1, $2, $3)
+       ON CONFLICT (message_id, consumer) DO NOTHING RETURNING message_id`,
+      [event.id, this.registration.consumer, event.type],
+    )) as unknown[];
+    return inserted.length > 0;
   }
 
   private async fail(message: DeliveredMessage, event: AnyEventEnvelope, error: unknown): Promise<DeliveryOutcome> {

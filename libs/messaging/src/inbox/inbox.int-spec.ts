@@ -8,7 +8,7 @@ import { MessagingRuntime } from '../runtime/messaging-runtime';
 import { openMessagingTestEnv, type MessagingTestEnv } from '../testing/messaging-test-env';
 import { resolveConsumerPolicy, type ConsumerPolicy } from '../topology/consumer-policy';
 import { durableName, streamName } from '../topology/names';
-import type { EventHandlerFn } from './event-handler';
+import type { EventHandlerFn, StagedEventHandlerFn } from './event-handler';
 import { PermanentError } from './permanent-error';
 
 type Handler = EventHandlerFn<'PremiumPaid'>;
@@ -38,6 +38,22 @@ describe('inbox and consumer runner (real Postgres + JetStream)', () => {
         subjectPrefix: env.prefix,
         relay: false,
         handlers: [{ type: 'PremiumPaid', consumer: 'policy', handle, policy: resolveConsumerPolicy(policy) }],
+      },
+    );
+    runtimes.push(runtime);
+    await runtime.start();
+    return runtime;
+  }
+
+  /** Starts a staged consumer of PremiumPaid (slow work outside the transaction, then commit). */
+  async function startStaged(handle: StagedEventHandlerFn<'PremiumPaid'>, policy: Partial<ConsumerPolicy> = FAST): Promise<MessagingRuntime> {
+    const runtime = new MessagingRuntime(
+      { dataSource: env.dataSource, nc: env.nc, logger: env.logger, metrics: env.metrics },
+      {
+        service: 'policy',
+        subjectPrefix: env.prefix,
+        relay: false,
+        handlers: [{ type: 'PremiumPaid', consumer: 'policy', staged: true, handle, policy: resolveConsumerPolicy(policy) }],
       },
     );
     runtimes.push(runtime);
@@ -80,6 +96,55 @@ describe('inbox and consumer runner (real Postgres + JetStream)', () => {
     expect(await rows('SELECT event_id, correlation_id FROM handled')).toEqual([{ event_id: event.id, correlation_id: 'corr-twice' }]);
     expect(await rows('SELECT message_id, consumer, event_type FROM inbox')).toEqual([{ message_id: event.id, consumer: 'policy', event_type: 'PremiumPaid' }]);
     expect(await metric('liqpass_messaging_duplicates_total')).toContain('liqpass_messaging_duplicates_total{consumer="policy",event="PremiumPaid"} 1');
+  });
+
+  it('a staged handler works outside the transaction for longer than the ack wait, is not redelivered, and commits once with its inbox row', async () => {
+    let calls = 0;
+    let openTransactionsDuringWork = -1;
+    await startStaged(async (event, commit) => {
+      calls++;
+      const [{ count }] = (await env.dataSource.query(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)) as [{ count: number }];
+      openTransactionsDuringWork = count;
+      await new Promise((resolve) => setTimeout(resolve, 2_500)); // the ack wait is 1 s: heartbeats keep it ours
+      expect(await commit((manager) => recordAs('staged')(event, manager))).toBe(true);
+    }, { ...FAST, ackWaitMs: 1_000 });
+    const event = premiumPaid('corr-staged');
+    await publish(event);
+    await eventually(async () => (await rows('SELECT 1 FROM handled')).length > 0, 10_000);
+    await drained();
+    await publish(event, crypto.randomUUID()); // the same event again, past JetStream's dedup
+    await drained();
+    expect(calls).toBe(1);
+    expect(openTransactionsDuringWork).toBe(0);
+    expect(await rows('SELECT event_id, replica, correlation_id FROM handled')).toEqual([{ event_id: event.id, replica: 'staged', correlation_id: 'corr-staged' }]);
+    expect(await rows('SELECT message_id FROM inbox')).toEqual([{ message_id: event.id }]);
+  });
+
+  it('a staged handler that has nothing to write still marks the event seen; one that fails writes nothing and is retried', async () => {
+    await startStaged(async () => undefined);
+    const quiet = premiumPaid();
+    await publish(quiet);
+    await drained();
+    expect(await rows('SELECT message_id FROM inbox')).toEqual([{ message_id: quiet.id }]);
+    await Promise.all(runtimes.splice(0).map((runtime) => runtime.stop()));
+
+    let attempts = 0;
+    await startStaged(async (event, commit) => {
+      attempts++;
+      if (attempts === 1) {
+        await commit(async (manager) => {
+          await recordAs('first')(event, manager);
+          throw new Error('the write failed half way');
+        });
+      }
+      await commit((manager) => recordAs(`attempt-${attempts}`)(event, manager));
+    });
+    const failing = premiumPaid();
+    await publish(failing);
+    await eventually(async () => (await rows('SELECT 1 FROM handled')).length > 0, 10_000);
+    await drained();
+    expect(attempts).toBe(2);
+    expect(await rows(`SELECT replica FROM handled`)).toEqual([{ replica: 'attempt-2' }]);
   });
 
   it('retries a transient failure with backoff, rolling back the failed attempts', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EventType } from '@liqpass/events';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { AnyEventHandlerRegistration } from '../inbox/event-handler';
 import { type ConsumerPolicy, resolveConsumerPolicy } from '../topology/consumer-policy';
@@ -12,7 +13,7 @@ export class HandlerDiscovery {
     private readonly scanner: MetadataScanner,
   ) {}
 
-  discover(service: string, defaults: Partial<ConsumerPolicy> = {}): AnyEventHandlerRegistration[] {
+  discover(service: string, defaults: Partial<ConsumerPolicy> = {}, byEvent: Partial<Record<EventType, Partial<ConsumerPolicy>>> = {}): AnyEventHandlerRegistration[] {
     const found: AnyEventHandlerRegistration[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance: unknown = wrapper.instance;
@@ -28,8 +29,9 @@ export class HandlerDiscovery {
           found.push({
             type,
             consumer: options.consumer ?? service,
-            policy: resolveConsumerPolicy({ ...defaults, ...options.policy }),
-            handle: (event: unknown, manager: unknown) => (method as Function).call(instance, event, manager),
+            policy: resolveConsumerPolicy({ ...defaults, ...options.policy, ...byEvent[type] }),
+            staged: options.staged === true,
+            handle: (event: unknown, managerOrCommit: unknown) => (method as Function).call(instance, event, managerOrCommit),
           } as AnyEventHandlerRegistration);
         }
       }

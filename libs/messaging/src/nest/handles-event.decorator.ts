@@ -1,5 +1,5 @@
 import type { EventType } from '@liqpass/events';
-import type { EventHandlerFn } from '../inbox/event-handler';
+import type { EventHandlerFn, StagedEventHandlerFn } from '../inbox/event-handler';
 import type { ConsumerPolicy } from '../topology/consumer-policy';
 
 export const HANDLES_EVENT_METADATA = 'liqpass:handles-event';
@@ -8,6 +8,8 @@ export interface HandlesEventOptions {
   /** Durable name part before `--`; the service name by default. */
   readonly consumer?: string;
   readonly policy?: Partial<ConsumerPolicy>;
+  /** A staged handler (slow work outside the transaction, then `commit`): see StagedEventHandlerFn. */
+  readonly staged?: boolean;
 }
 
 export interface HandlesEventMetadata {
@@ -21,9 +23,17 @@ export interface HandlesEventMetadata {
  *
  *   @HandlesEvent('PremiumPaid')
  *   async onPremiumPaid(event: EventEnvelope<'PremiumPaid'>, manager: EntityManager) { ... }
+ *
+ * With `{ staged: true }` the method gets the event and an InboxCommit instead, for work that
+ * must wait on another service before it writes:
+ *
+ *   @HandlesEvent('ClaimRequested', { staged: true })
+ *   async onRequested(event: EventEnvelope<'ClaimRequested'>, commit: InboxCommit) { ... }
  */
+export function HandlesEvent<T extends EventType>(type: T, options: HandlesEventOptions & { staged: true }): <M extends StagedEventHandlerFn<T>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>) => void;
+export function HandlesEvent<T extends EventType>(type: T, options?: HandlesEventOptions & { staged?: false }): <M extends EventHandlerFn<T>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>) => void;
 export function HandlesEvent<T extends EventType>(type: T, options: HandlesEventOptions = {}) {
-  return <M extends EventHandlerFn<T>>(_target: object, _key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+  return <M extends EventHandlerFn<T> | StagedEventHandlerFn<T>>(_target: object, _key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     const method = descriptor.value;
     if (typeof method !== 'function') throw new Error(`@HandlesEvent('${type}') must decorate a method`);
     const existing = (Reflect.getMetadata(HANDLES_EVENT_METADATA, method) as HandlesEventMetadata[] | undefined) ?? [];

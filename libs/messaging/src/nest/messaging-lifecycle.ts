@@ -25,7 +25,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const handlers = this.discovery.discover(this.options.service, this.options.consumer);
+    const handlers = this.discovery.discover(this.options.service, this.options.consumer, this.options.consumerByEvent);
     this.runtime = new MessagingRuntime(
       { dataSource: this.dataSource, nc: this.nc, logger: this.logger, metrics: this.metrics },
       { service: this.options.service, subjectPrefix: this.options.subjectPrefix, relay: this.options.relay, stream: this.options.stream, handlers },

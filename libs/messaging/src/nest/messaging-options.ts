@@ -1,5 +1,6 @@
 import type { InjectionToken } from '@nestjs/common';
 import type { ServiceName } from '@liqpass/config';
+import type { EventType } from '@liqpass/events';
 import type { Logger, Registry } from '@liqpass/observability';
 import type { OutboxRelayOptions } from '../outbox/outbox-relay';
 import type { ConsumerPolicy } from '../topology/consumer-policy';
@@ -14,6 +15,8 @@ export interface MessagingModuleOptions {
   readonly stream?: Partial<StreamOptions>;
   /** Defaults for every handler of this service; `@HandlesEvent` options override per handler. */
   readonly consumer?: Partial<ConsumerPolicy>;
+  /** Per event type, from the service's configuration; these override `@HandlesEvent` options. */
+  readonly consumerByEvent?: Partial<Record<EventType, Partial<ConsumerPolicy>>>;
   /** The service's logger; a new one named after the service otherwise. */
   readonly logger?: Logger;
   /** Prometheus registry for the messaging counters, given directly or as a provider token. */

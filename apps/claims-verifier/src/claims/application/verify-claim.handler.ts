@@ -2,14 +2,24 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RpcClient, RpcTimeoutError, RpcUnavailableError, SERVICE_CONFIG } from '@liqpass/service-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Wallet } from 'ethers';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ServiceConfigOf } from '@liqpass/config';
 import { assessClaim, detectLiquidation, sealEvidence, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
-import { NATS_CONNECTION, OutboxWriter } from '@liqpass/messaging';
+import { NATS_CONNECTION, OutboxWriter, type InboxCommit } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
 import { ClaimsRepository, type ClaimRow } from '../infrastructure/claims.repository';
 import { ClaimsMetrics } from '../../shared/claims.metrics';
+
+/** What the OKX reads decided, before anything is written. */
+type Decision =
+  | { readonly kind: 'fail'; readonly reason: string; readonly kept: EvidenceItem[] }
+  | { readonly kind: 'reject'; readonly reason: string; readonly columns: Partial<ClaimRow> }
+  | {
+      readonly kind: 'verify';
+      readonly columns: Partial<ClaimRow>;
+      readonly verified: { okxEventId: string; liquidationKind: 'FULL' | 'PARTIAL'; liquidationTimeMs: number; evidenceRoot: string; payoutAmountUsdc: string };
+    };
 
 interface ReadResult {
   readonly name: string;
@@ -23,7 +33,8 @@ const FAILURE_PRIORITY = ['OKX_KEY_INVALID', 'OKX_RATE_LIMITED', 'OKX_UNAVAILABL
 /**
  * Verifies one claim (ClaimRequested): every OKX read in one okx-binding `account.read` (run in
  * parallel there, with the trader's stored key), the detection rule, the coverage assessment,
- * sealed evidence, and the decision with its event — all before the claim's deadline.
+ * sealed evidence, and the decision with its event — all within the claim's deadline, counted
+ * from when its verification started.
  */
 @Injectable()
 export class VerifyClaimHandler {
@@ -32,6 +43,7 @@ export class VerifyClaimHandler {
 
   constructor(
     @Inject(NATS_CONNECTION) nc: NatsConnection,
+    private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfigOf<'claims-verifier'>,
     private readonly claims: ClaimsRepository,
     private readonly outbox: OutboxWriter,
@@ -45,33 +57,47 @@ export class VerifyClaimHandler {
     return this.signer.address;
   }
 
-  async execute(manager: EntityManager, claimId: string): Promise<void> {
-    const claim = await this.claims.find(manager, claimId, true);
-    if (!claim || claim.status !== 'VERIFYING') return; // decided already (a retry's older event, or the sweeper)
+  /**
+   * A staged handler's work (ClaimRequested): the OKX reads and the sealing run outside any
+   * transaction — holding a pooled connection and the claim's row lock through a remote call
+   * was what capped a claim storm — and the decision is written through `commit` in one short
+   * transaction, if the claim is still VERIFYING then (the sweeper may have failed it meanwhile).
+   */
+  async execute(claimId: string, commit: InboxCommit): Promise<void> {
+    const manager = this.dataSource.manager;
+    const claim = await this.claims.startVerification(manager, claimId, this.config.VERIFY_DEADLINE_MS);
+    if (!claim) return; // decided already (a retry's older event, or the sweeper)
     const policy = await this.claims.policy(manager, claim.purchase_order_id);
-    const remaining = (claim.verify_deadline_at?.getTime() ?? Date.now() + this.config.VERIFY_DEADLINE_MS) - Date.now();
-    if (!policy || remaining <= 0) return void (await this.fail(manager, claim, 'VERIFY_TIMEOUT'));
+    const decision: Decision = policy ? await this.verify(policy, claim) : { kind: 'fail', reason: 'VERIFY_TIMEOUT', kept: [] };
+    await commit(async (tx) => {
+      const current = await this.claims.find(tx, claimId, true);
+      if (!current || current.status !== 'VERIFYING') return;
+      await this.apply(tx, current, policy, decision);
+    });
+  }
 
+  /** Reads OKX (one okx-binding `account.read`, run in parallel there) and decides, without writing. */
+  private async verify(policy: PolicyView, claim: ClaimRow): Promise<Decision> {
     let results: ReadResult[];
     try {
-      const reply = await this.rpc.call<{ results: ReadResult[] }>('okx-binding', 'account.read', { wallet: policy.userWallet, okxUid: policy.okxUid, calls: verificationReads(policy) }, remaining);
-      if (!reply.ok) return void (await this.fail(manager, claim, reply.error.code === 'OKX_ACCOUNT_NOT_LINKED' ? 'OKX_KEY_INVALID' : 'OKX_UNAVAILABLE'));
+      const reply = await this.rpc.call<{ results: ReadResult[] }>('okx-binding', 'account.read', { wallet: policy.userWallet, okxUid: policy.okxUid, calls: verificationReads(policy) }, this.config.VERIFY_DEADLINE_MS);
+      if (!reply.ok) return { kind: 'fail', reason: reply.error.code === 'OKX_ACCOUNT_NOT_LINKED' ? 'OKX_KEY_INVALID' : 'OKX_UNAVAILABLE', kept: [] };
       results = reply.data.results;
     } catch (error) {
-      if (error instanceof RpcTimeoutError) return void (await this.fail(manager, claim, 'VERIFY_TIMEOUT'));
-      if (error instanceof RpcUnavailableError) return void (await this.fail(manager, claim, 'OKX_UNAVAILABLE'));
+      if (error instanceof RpcTimeoutError) return { kind: 'fail', reason: 'VERIFY_TIMEOUT', kept: [] };
+      if (error instanceof RpcUnavailableError) return { kind: 'fail', reason: 'OKX_UNAVAILABLE', kept: [] };
       throw error;
     }
     // The insured order is context (its size); every other read must have answered.
     const failed = results.filter((result) => !result.ok && result.name !== 'insured-order');
     if (failed.length > 0) {
       const reason = FAILURE_PRIORITY.find((code) => failed.some((result) => result.reason === code)) ?? 'OKX_UNAVAILABLE';
-      return void (await this.fail(manager, claim, reason, items(results)));
+      return { kind: 'fail', reason, kept: items(results) };
     }
-    await this.decide(manager, claim, policy, results);
+    return this.assess(claim, policy, results);
   }
 
-  private async decide(manager: EntityManager, claim: ClaimRow, policy: PolicyView, results: ReadResult[]): Promise<void> {
+  private async assess(claim: ClaimRow, policy: PolicyView, results: ReadResult[]): Promise<Decision> {
     const data = (prefix: string): OkxRecord[] => results.filter((r) => r.name.startsWith(prefix) && r.ok).flatMap((r) => dataOf(r.raw?.body));
     const detection = detectLiquidation(
       { orders: data('orders-history'), positionsHistory: data('positions-history'), fills: data('fills-history'), bills: data('bills') },
@@ -111,33 +137,38 @@ export class VerifyClaimHandler {
       ignoredOrders: detection.ignored,
     };
     const bundle = await sealEvidence({ claimId: claim.id, orderId: policy.orderId ?? `0x${'0'.repeat(64)}`, items: items(results), summary }, this.signer);
-    const common = {
+    const columns = {
       evidence_root: bundle.root,
       evidence_json: bundle,
       liquidation_kind: summary.liquidationKind,
       liquidation_time_ms: event ? String(event.liquidationTimeMs) : null,
     };
-    const now = new Date().toISOString();
-    if (verified) {
-      // One claim per OKX liquidation event: another open claim of this policy holding it means ALREADY_CLAIMED.
-      const [taken] = (await manager.query(`SELECT 1 FROM insurance_claims WHERE purchase_order_id = $1 AND okx_event_id = $2 AND id <> $3 AND status <> 'REJECTED'`, [claim.purchase_order_id, event!.ordId, claim.id])) as unknown[];
-      if (taken) return this.reject(manager, claim, 'ALREADY_CLAIMED', common);
-      await this.claims.transition(manager, claim, 'VERIFIED_PENDING_REVIEW', 'verifier', null, { ...common, okx_event_id: event!.ordId, payout_amount_usdc: summary.payoutUsdc, reason_code: null });
-      await this.outbox.appendNew(manager, 'ClaimVerified', {
-        claimId: claim.id,
-        purchaseOrderId: claim.purchase_order_id,
-        okxEventId: event!.ordId,
-        liquidationKind: assessment.kind,
-        liquidationTimeMs: event!.liquidationTimeMs,
-        evidenceRoot: bundle.root,
-        payoutAmountUsdc: summary.payoutUsdc,
-        payoutCapUsdc: policy.payoutCapUsdc ?? '0',
-        verifiedAt: now,
-      });
-      this.observe(claim, 'VERIFIED_PENDING_REVIEW', 'none');
-      return;
-    }
-    await this.reject(manager, claim, assessment.reasonCode, common);
+    if (!verified) return { kind: 'reject', reason: assessment.reasonCode, columns };
+    return {
+      kind: 'verify',
+      columns: { ...columns, okx_event_id: event!.ordId, payout_amount_usdc: summary.payoutUsdc, reason_code: null },
+      verified: { okxEventId: event!.ordId, liquidationKind: assessment.kind, liquidationTimeMs: event!.liquidationTimeMs, evidenceRoot: bundle.root, payoutAmountUsdc: summary.payoutUsdc },
+    };
+  }
+
+  /** Writes a decision on the locked, still VERIFYING claim. */
+  private async apply(manager: EntityManager, claim: ClaimRow, policy: PolicyView | null, decision: Decision): Promise<void> {
+    if (decision.kind === 'fail') return this.fail(manager, claim, decision.reason, decision.kept);
+    if (decision.kind === 'reject') return this.reject(manager, claim, decision.reason, decision.columns);
+    const { verified } = decision;
+    // One claim per OKX liquidation event: another open claim of this policy holding it means ALREADY_CLAIMED.
+    const [taken] = (await manager.query(`SELECT 1 FROM insurance_claims WHERE purchase_order_id = $1 AND okx_event_id = $2 AND id <> $3 AND status <> 'REJECTED'`, [claim.purchase_order_id, verified.okxEventId, claim.id])) as unknown[];
+    const { okx_event_id: _, payout_amount_usdc: __, reason_code: ___, ...evidence } = decision.columns;
+    if (taken) return this.reject(manager, claim, 'ALREADY_CLAIMED', evidence);
+    await this.claims.transition(manager, claim, 'VERIFIED_PENDING_REVIEW', 'verifier', null, decision.columns);
+    await this.outbox.appendNew(manager, 'ClaimVerified', {
+      claimId: claim.id,
+      purchaseOrderId: claim.purchase_order_id,
+      ...verified,
+      payoutCapUsdc: policy?.payoutCapUsdc ?? '0',
+      verifiedAt: new Date().toISOString(),
+    });
+    this.observe(claim, 'VERIFIED_PENDING_REVIEW', 'none');
   }
 
   private async reject(manager: EntityManager, claim: ClaimRow, reasonCode: string, columns: Partial<ClaimRow>): Promise<void> {

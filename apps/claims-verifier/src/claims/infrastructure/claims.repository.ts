@@ -80,6 +80,19 @@ export class ClaimsRepository {
     return row ?? null;
   }
 
+  /**
+   * A verification starts (or restarts, after a crash or a retry): its deadline counts from now,
+   * not from when the claim was requested, so a claim that waited its turn in a storm still gets
+   * its full time with OKX. Null when the claim is no longer VERIFYING.
+   */
+  async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<ClaimRow | null> {
+    const [rows] = (await manager.query(
+      `UPDATE insurance_claims SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000) WHERE id = $1 AND status = 'VERIFYING' RETURNING *`,
+      [id, deadlineMs],
+    )) as [ClaimRow[], number];
+    return rows[0] ?? null;
+  }
+
   async openClaimOf(manager: EntityManager, purchaseOrderId: string): Promise<ClaimRow | null> {
     const [row] = (await manager.query(`SELECT * FROM insurance_claims WHERE purchase_order_id = $1 AND status <> 'REJECTED' FOR UPDATE`, [purchaseOrderId])) as ClaimRow[];
     return row ?? null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@liqpass/events';
-import { HandlesEvent, OutboxWriter } from '@liqpass/messaging';
+import { HandlesEvent, OutboxWriter, type InboxCommit } from '@liqpass/messaging';
 import { VerifyClaimHandler } from '../application/verify-claim.handler';
 import { ClaimsRepository } from '../infrastructure/claims.repository';
 
@@ -14,9 +14,10 @@ export class ClaimEventsConsumer {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  @HandlesEvent('ClaimRequested')
-  async onRequested(event: EventEnvelope<'ClaimRequested'>, manager: EntityManager): Promise<void> {
-    await this.verify.execute(manager, event.payload.claimId);
+  /** Staged: OKX is read outside the transaction; how many at once is VERIFY_CONCURRENCY (app.module). */
+  @HandlesEvent('ClaimRequested', { staged: true })
+  async onRequested(event: EventEnvelope<'ClaimRequested'>, commit: InboxCommit): Promise<void> {
+    await this.verify.execute(event.payload.claimId, commit);
   }
 
   /** The payout was confirmed on-chain: APPROVED_PENDING_MULTISIG → PAID, and ClaimPaid. */
