@@ -1,15 +1,18 @@
-import { AuditPage, DeadLettersPage, ReconciliationPage } from './admin/ops-pages';
-import { ClaimDetailPage } from './admin/claim-detail';
-import { ClaimQueuePage } from './admin/claim-queue';
-import { PayoutsPage } from './admin/payouts';
+import { lazy, Suspense } from 'react';
+import { sectionsFor } from './admin/admin-sections';
 import { Link, usePath } from './router';
 import { isAdmin, SessionProvider, useSession } from './session/session-context';
 import { SystemStatus } from './system-status';
-import { MyClaimsPage } from './trader/my-claims';
-import { MyPoliciesPage } from './trader/my-policies';
-import { PositionsPage } from './trader/positions';
 import { WalletPanel } from './wallet/wallet-panel';
 import './styles.css';
+
+// Only the shell, the sign-in panel and the status list are in the first chunk. Each trader page
+// and the whole admin console load when first opened; ethers (most of the weight) comes with
+// the first page or wallet that needs it.
+const PositionsPage = lazy(async () => ({ default: (await import('./trader/positions')).PositionsPage }));
+const MyPoliciesPage = lazy(async () => ({ default: (await import('./trader/my-policies')).MyPoliciesPage }));
+const MyClaimsPage = lazy(async () => ({ default: (await import('./trader/my-claims')).MyClaimsPage }));
+const AdminConsole = lazy(async () => ({ default: (await import('./admin/admin-console')).AdminConsole }));
 
 export function App() {
   return (
@@ -24,18 +27,13 @@ const TRADER_NAV = [
   ['/policies', 'My policies'],
   ['/claims', 'My claims'],
 ] as const;
-const ADMIN_NAV = [
-  ['/admin', 'Claims'],
-  ['/admin/payouts', 'Payouts'],
-  ['/admin/reconciliation', 'Reconciliation'],
-  ['/admin/dead-letters', 'Dead letters'],
-  ['/admin/audit', 'Audit log'],
-] as const;
 
 function Shell() {
   const path = usePath();
   const { session } = useSession();
   const inAdmin = path.startsWith('/admin');
+  const adminNav = sectionsFor(session?.roles ?? []);
+  const nav: readonly (readonly [string, string])[] = inAdmin ? adminNav.map((s) => [s.path, s.label] as const) : TRADER_NAV;
   return (
     <>
       <a href="#main" className="skip">
@@ -47,33 +45,33 @@ function Shell() {
         </h1>
         {session ? (
           <nav aria-label={inAdmin ? 'Admin' : 'Trader'}>
-            {(inAdmin ? ADMIN_NAV : TRADER_NAV).map(([to, label]) => (
+            {nav.map(([to, label]) => (
               <Link key={to} to={to}>
                 {label}
               </Link>
             ))}
-            {isAdmin(session) ? <Link to={inAdmin ? '/' : '/admin'}>{inAdmin ? 'Trader pages' : 'Admin console'}</Link> : null}
+            {adminNav.length ? <Link to={inAdmin ? '/' : adminNav[0]!.path}>{inAdmin ? 'Trader pages' : 'Admin console'}</Link> : null}
           </nav>
         ) : null}
       </header>
       <main id="main">
         <WalletPanel />
-        {session ? <Page path={path} admin={isAdmin(session)} /> : <Welcome />}
+        {session ? (
+          <Suspense fallback={<p aria-busy="true">Loading the page…</p>}>
+            <Page path={path} roles={session.roles} admin={isAdmin(session)} />
+          </Suspense>
+        ) : (
+          <Welcome />
+        )}
       </main>
     </>
   );
 }
 
-function Page({ path, admin }: { path: string; admin: boolean }) {
+function Page({ path, roles, admin }: { path: string; roles: readonly string[]; admin: boolean }) {
   if (path.startsWith('/admin')) {
     if (!admin) return <p role="alert">The admin console needs a wallet with an admin role (reviewer, finance or superadmin).</p>;
-    const claim = /^\/admin\/claims\/([0-9a-f-]{36})$/i.exec(path);
-    if (claim) return <ClaimDetailPage id={claim[1]!} />;
-    if (path === '/admin/payouts') return <PayoutsPage />;
-    if (path === '/admin/reconciliation') return <ReconciliationPage />;
-    if (path === '/admin/dead-letters') return <DeadLettersPage />;
-    if (path === '/admin/audit') return <AuditPage />;
-    return <ClaimQueuePage />;
+    return <AdminConsole path={path} roles={roles} />;
   }
   if (path === '/policies') return <MyPoliciesPage />;
   if (path === '/claims') return <MyClaimsPage />;

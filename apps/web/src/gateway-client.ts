@@ -51,6 +51,7 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PUT', path: string
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
 };
 
 /** Kept for the status panel: the status code matters there (503 still carries a report). */

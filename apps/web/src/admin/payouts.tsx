@@ -28,7 +28,7 @@ export function PayoutsPage() {
   const [error, setError] = useState<unknown>(null);
   const [executed, setExecuted] = useState<Record<string, string>>({});
 
-  const signingWallet = () => (ownerIndex !== '' && config ? connectDevWallet(ownerIndex, config.rpcUrl) : wallet);
+  const signingWallet = async () => (ownerIndex !== '' && config ? connectDevWallet(ownerIndex, config.rpcUrl) : wallet);
 
   const run = async (id: string, action: () => Promise<void>) => {
     setBusy(id);
@@ -45,7 +45,7 @@ export function PayoutsPage() {
 
   const sign = (p: Payout) =>
     run(p.id, async () => {
-      const signer = signingWallet();
+      const signer = await signingWallet();
       if (!signer) throw new Error('Connect a Safe owner wallet.');
       const signature = await signSafeTx(signer.signer, p.typedData!);
       await api.post(`/admin/payouts/${p.id}/signatures`, { signer: signer.address, signature });

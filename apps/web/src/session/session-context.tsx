@@ -68,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (Date.parse(stored.session.expiresAt) <= Date.now()) return sessionStorage.removeItem(STORAGE_KEY);
       setBearerToken(stored.session.token);
       setSession(stored.session);
-      if (stored.devIndex !== undefined && config.chainId === 31337) setWallet(connectDevWallet(stored.devIndex, config.rpcUrl));
+      if (stored.devIndex !== undefined && config.chainId === 31337) void connectDevWallet(stored.devIndex, config.rpcUrl).then(setWallet);
     } catch {
       sessionStorage.removeItem(STORAGE_KEY);
     }

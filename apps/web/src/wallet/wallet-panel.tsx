@@ -67,7 +67,7 @@ export function WalletPanel() {
               ))}
             </select>
           </label>
-          <button type="button" disabled={busy} onClick={() => run(() => connect(connectDevWallet(devIndex, config.rpcUrl)))}>
+          <button type="button" disabled={busy} onClick={() => run(async () => connect(await connectDevWallet(devIndex, config.rpcUrl)))}>
             Use development account
           </button>
         </fieldset>

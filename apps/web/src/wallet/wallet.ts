@@ -1,4 +1,8 @@
-import { BrowserProvider, HDNodeWallet, JsonRpcProvider, Mnemonic, type Eip1193Provider, type Signer } from 'ethers';
+import type { Eip1193Provider, HDNodeWallet, Signer } from 'ethers';
+
+// ethers is most of the app's weight and nothing on the first screen needs it: it is loaded
+// when a wallet is connected (its own chunk), so the sign-in page arrives small.
+const loadEthers = () => import('ethers');
 
 /**
  * The connected wallet: an ethers Signer either way, so sign-in, payment and Safe signatures
@@ -18,7 +22,7 @@ export const DEV_CHAIN_ID = 31337;
 
 /** What each anvil account is for in the local stack (LOCAL-STACK.md "Chain and wallets"). */
 export const DEV_ACCOUNT_ROLES: Record<number, string> = {
-  0: 'deployer / operator',
+  0: 'deployer / operator / superadmin',
   1: 'reviewer',
   2: 'finance',
   3: 'Safe owner',
@@ -30,12 +34,14 @@ export const DEV_ACCOUNT_ROLES: Record<number, string> = {
   9: 'trader',
 };
 
-export function devAccount(index: number): HDNodeWallet {
+export async function devAccount(index: number): Promise<HDNodeWallet> {
+  const { HDNodeWallet, Mnemonic } = await loadEthers();
   return HDNodeWallet.fromMnemonic(Mnemonic.fromPhrase(ANVIL_MNEMONIC), `m/44'/60'/0'/0/${index}`);
 }
 
-export function connectDevWallet(index: number, rpcUrl: string): ConnectedWallet {
-  const wallet = devAccount(index).connect(new JsonRpcProvider(rpcUrl, DEV_CHAIN_ID, { staticNetwork: true, pollingInterval: 500 }));
+export async function connectDevWallet(index: number, rpcUrl: string): Promise<ConnectedWallet> {
+  const { JsonRpcProvider } = await loadEthers();
+  const wallet = (await devAccount(index)).connect(new JsonRpcProvider(rpcUrl, DEV_CHAIN_ID, { staticNetwork: true, pollingInterval: 500 }));
   return { kind: 'dev', address: wallet.address, signer: wallet, devIndex: index };
 }
 
@@ -58,6 +64,7 @@ export async function connectInjectedWallet(chainId: number): Promise<ConnectedW
   } catch {
     // The wallet may not know the chain; signing still works, and a transaction will say which chain is wrong.
   }
+  const { BrowserProvider } = await loadEthers();
   const signer = await new BrowserProvider(window.ethereum).getSigner();
   return { kind: 'injected', address: await signer.getAddress(), signer };
 }
