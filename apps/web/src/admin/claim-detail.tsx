@@ -12,16 +12,14 @@ import { useAsync } from '../ui/use-async';
 
 /**
  * One claim for review: policy, evidence (summary and raw), the evidence root recomputed in this
- * browser, fraud signals, history; approve or reject with a reason. When the admin answer does not
- * carry the raw item bodies, the reviewer can load the sealed bundle file to recompute the root here.
+ * browser, fraud signals, history; approve or reject with a reason.
  */
 export function ClaimDetailPage({ id }: { id: string }) {
   const { session } = useSession();
-  const state = useAsync(() => api.get<AdminClaimDetail & { bundle?: EvidenceBundle }>(`/admin/claims/${id}`), id);
+  const state = useAsync(() => api.get<AdminClaimDetail>(`/admin/claims/${id}`), id);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [fileBundle, setFileBundle] = useState<EvidenceBundle | null>(null);
 
   const act = async (kind: 'approve' | 'reject') => {
     setBusy(true);
@@ -36,21 +34,9 @@ export function ClaimDetailPage({ id }: { id: string }) {
     }
   };
 
-  const readFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
-    try {
-      setFileBundle(JSON.parse(await file.text()) as EvidenceBundle);
-    } catch (err) {
-      setError(err);
-    }
-  };
-
   if (state.error && !state.data) return <ErrorNote error={state.error} />;
   if (!state.data) return <p aria-busy="true">Loading the claim…</p>;
   const { claim, policy, evidence, rootCheck, fraudSignals, history } = state.data;
-  const fullBundle = state.data.bundle ?? (evidence?.leaves && evidence.items.every((i) => 'body' in i) ? (evidence as unknown as EvidenceBundle) : null);
-  const bundle = fullBundle ?? fileBundle;
   const canReview = hasRole(session, 'reviewer') && claim.status === 'VERIFIED_PENDING_REVIEW';
 
   return (
@@ -84,39 +70,7 @@ export function ClaimDetailPage({ id }: { id: string }) {
       </dl>
 
       <h3>Evidence</h3>
-      {evidence ? (
-        <>
-          <EvidenceSummary summary={evidence.summary} />
-          {bundle ? (
-            <RootCheckMark check={checkEvidenceRoot(bundle)} sealedRoot={claim.evidenceRoot ?? bundle.root} />
-          ) : (
-            <p className="muted">
-              The admin answer lists the OKX responses without their bodies, so this browser cannot recompute the root from it. The verifier
-              service reports: {rootCheck ? (rootCheck.ok ? '✓ root and signature check out' : `✗ ${rootCheck.problems.join('; ')}`) : 'no check'}.
-            </p>
-          )}
-          <label>
-            Recompute from a sealed bundle file{' '}
-            <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e)} />
-          </label>
-          {bundle && fileBundle && bundle === fileBundle && claim.evidenceRoot && fileBundle.root?.toLowerCase() !== claim.evidenceRoot.toLowerCase() ? (
-            <p role="alert">✗ This file is sealed with a different root than the claim.</p>
-          ) : null}
-          <details>
-            <summary>Raw OKX responses ({evidence.items.length})</summary>
-            <ol>
-              {(bundle?.items ?? evidence.items).map((item, i) => (
-                <li key={i}>
-                  <code>{item.name}</code> — HTTP {item.status} — <Time value={item.fetchedAt} />
-                  {'body' in item ? <pre>{JSON.stringify(item.body, null, 2)}</pre> : null}
-                </li>
-              ))}
-            </ol>
-          </details>
-        </>
-      ) : (
-        <p className="empty">No sealed evidence yet.</p>
-      )}
+      {evidence ? <EvidencePanel id={id} evidence={evidence} sealedRoot={claim.evidenceRoot} rootCheck={rootCheck} /> : <p className="empty">No sealed evidence yet.</p>}
 
       <h3>Fraud signals</h3>
       {Array.isArray(fraudSignals) && fraudSignals.length === 0 ? <p className="empty">None.</p> : <pre>{JSON.stringify(fraudSignals ?? null, null, 2)}</pre>}
@@ -150,5 +104,69 @@ export function ClaimDetailPage({ id }: { id: string }) {
       ) : null}
       <ErrorNote error={error} />
     </section>
+  );
+}
+
+/**
+ * The evidence: the summary, and for a reviewer the sealed bundle itself (GET
+ * /admin/claims/:id/evidence, raw OKX bodies and leaves) with its root recomputed here and marked
+ * ✓/✗ against the root sealed on the claim. Any admin can also check a bundle file (say, the one
+ * the trader downloaded). Without either, the verifier service's own check is shown, as its word.
+ */
+function EvidencePanel({ id, evidence, sealedRoot, rootCheck }: { id: string; evidence: NonNullable<AdminClaimDetail['evidence']>; sealedRoot: string | null; rootCheck: AdminClaimDetail['rootCheck'] }) {
+  const { session } = useSession();
+  const reviewer = hasRole(session, 'reviewer');
+  const sealed = useAsync(() => (reviewer ? api.get<EvidenceBundle>(`/admin/claims/${id}/evidence`) : Promise.resolve(null)), `${id}:${reviewer}`);
+  const [fileBundle, setFileBundle] = useState<EvidenceBundle | null>(null);
+  const [fileError, setFileError] = useState<unknown>(null);
+  const bundle = fileBundle ?? sealed.data;
+
+  const readFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    setFileError(null);
+    try {
+      const parsed = JSON.parse(await file.text()) as EvidenceBundle;
+      if (!Array.isArray(parsed?.items)) throw new Error('This file is not an evidence bundle (no items).');
+      setFileBundle(parsed);
+    } catch (err) {
+      setFileError(err);
+    }
+  };
+
+  return (
+    <>
+      <EvidenceSummary summary={evidence.summary} />
+      {bundle ? (
+        <>
+          <p className="muted">{fileBundle ? `Checking the file ${fileBundle.claimId === id ? 'for this claim' : `for claim ${fileBundle.claimId}`}.` : 'Checking the sealed bundle as stored by the verifier.'}</p>
+          <RootCheckMark check={checkEvidenceRoot(bundle)} sealedRoot={bundle.root} />
+          {sealedRoot && bundle.root?.toLowerCase() !== sealedRoot.toLowerCase() ? <p role="alert">✗ This bundle is sealed with a different root than the claim ({sealedRoot}).</p> : null}
+        </>
+      ) : sealed.loading && reviewer ? (
+        <p aria-busy="true">Loading the sealed bundle…</p>
+      ) : (
+        <p className="muted">
+          {reviewer ? null : 'The raw OKX bodies are shown to reviewers only. '}The verifier service reports:{' '}
+          {rootCheck ? (rootCheck.ok ? '✓ root and signature check out' : `✗ ${rootCheck.problems.join('; ')}`) : 'no check'}.
+        </p>
+      )}
+      <ErrorNote error={sealed.error ?? fileError} />
+      <label>
+        Recompute from a sealed bundle file{' '}
+        <input type="file" accept="application/json,.json" onChange={(e) => void readFile(e)} />
+      </label>
+      <details>
+        <summary>Raw OKX responses ({(bundle?.items ?? evidence.items).length})</summary>
+        <ol>
+          {(bundle?.items ?? evidence.items).map((item, i) => (
+            <li key={i}>
+              <code>{item.name}</code> — HTTP {item.status} — <Time value={item.fetchedAt} />
+              {'body' in item ? <pre>{JSON.stringify(item.body, null, 2)}</pre> : null}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </>
   );
 }

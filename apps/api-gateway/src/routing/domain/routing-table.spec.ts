@@ -32,6 +32,8 @@ describe('the routing table', () => {
     expect(roles['admin.claims.approve']).toEqual(['reviewer']);
     expect(roles['admin.claims.reject']).toEqual(['reviewer']);
     for (const id of ['admin.payouts.execute', 'admin.payouts.addSignature', 'admin.claims.markPaid']) expect(roles[id]).toEqual(['finance']);
+    // Raw OKX bodies of any trader's account: the reviewer who judges the claim, nobody else.
+    expect(roles['admin.claims.evidence']).toEqual(['reviewer']);
   });
 
   it('uses each operation id once', () => {

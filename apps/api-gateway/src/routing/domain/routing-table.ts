@@ -241,6 +241,17 @@ export const PROXY_ROUTES = [
     target: { service: 'claims-verifier', method: 'admin.claims.get' },
   }),
   defineProxyRoute({
+    id: 'admin.claims.evidence',
+    method: 'GET',
+    path: '/admin/claims/:id/evidence',
+    tag: 'admin',
+    summary: 'The sealed evidence bundle of any claim, raw OKX bodies and leaves included, so the reviewer can recompute the root',
+    access: { kind: 'admin', roles: ['reviewer'] },
+    params: idParams,
+    successStatus: 200,
+    target: { service: 'claims-verifier', method: 'admin.claims.evidence' },
+  }),
+  defineProxyRoute({
     id: 'admin.claims.approve',
     method: 'POST',
     path: '/admin/claims/:id/approve',

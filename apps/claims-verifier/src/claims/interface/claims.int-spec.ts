@@ -51,6 +51,11 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
 
     const detail = await service.call<{ rootCheck: { ok: boolean } }>('admin.claims.get', { caller: reviewer, params: { id: opened.data.id }, query: {}, body: {} });
     expect(detail).toMatchObject({ ok: true, data: { rootCheck: { ok: true } } });
+    // The reviewer's copy is the very bundle the trader downloads (bodies and leaves included), for a claim the reviewer does not own.
+    const reviewerCopy = await service.call<Record<string, unknown>>('admin.claims.evidence', { caller: reviewer, params: { id: opened.data.id }, query: {}, body: {} });
+    expect(reviewerCopy).toEqual({ ok: true, data: evidence.data });
+    const unknown = await service.call('admin.claims.evidence', { caller: reviewer, params: { id: randomUUID() }, query: {}, body: {} });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const approved = await service.call('admin.claims.approve', { caller: reviewer, params: { id: opened.data.id }, query: {}, body: {} });
     expect(approved).toMatchObject({ ok: true, data: { status: 'APPROVED_PENDING_MULTISIG', approvedBy: REVIEWER } });
     const outbox = await service.sql<{ type: string; payload: Record<string, unknown> }>(`SELECT type, envelope->'payload' AS payload FROM outbox WHERE envelope->'payload'->>'claimId' = $1 ORDER BY created_at`, [opened.data.id]);

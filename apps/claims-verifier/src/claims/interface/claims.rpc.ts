@@ -26,6 +26,13 @@ const byId = z.object({ caller: walletCaller, params: z.object({ id: uuid }) });
 const adminList = z.object({ caller: walletCaller, query: listQuery.default({ limit: 50, offset: 0 }) });
 const reject = z.object({ caller: walletCaller, params: z.object({ id: uuid }), body: z.object({ reason: z.string().trim().min(1).max(500) }) });
 
+/** The bundle exactly as sealed, or NOT_FOUND while there is none (still verifying, or refused before sealing). */
+function sealedBundle(claim: { evidence_json: unknown; status: string }) {
+  const bundle = claim.evidence_json as { leaves?: unknown } | null;
+  if (!bundle || !Array.isArray(bundle.leaves)) throw new ClaimRpcError('NOT_FOUND', `the claim has no sealed evidence (status ${claim.status})`, 404);
+  return bundle;
+}
+
 function parse<T>(schema: z.ZodType<T>, request: unknown): T {
   const parsed = schema.safeParse(request);
   if (!parsed.success) throw new ClaimRpcError('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), 400);
@@ -59,18 +66,19 @@ export class ClaimsRpc implements OnModuleInit {
       return { items: items.map(claimView), total, limit: query.limit, offset: query.offset };
     });
     this.rpc.handle('claims.get', async (request) => claimView(await this.owned(request)));
-    this.rpc.handle('claims.evidence', async (request) => {
-      const claim = await this.owned(request);
-      const bundle = claim.evidence_json as { leaves?: unknown } | null;
-      if (!bundle || !Array.isArray(bundle.leaves)) throw new ClaimRpcError('NOT_FOUND', `the claim has no sealed evidence (status ${claim.status})`, 404);
-      return bundle;
-    });
+    this.rpc.handle('claims.evidence', async (request) => sealedBundle(await this.owned(request)));
     this.rpc.handle('admin.claims.list', async (request) => {
       const { query } = parse(adminList, request);
       const { items, total } = await this.claims.list(this.dataSource.manager, query);
       return { items: items.map(claimView), total, limit: query.limit, offset: query.offset };
     });
     this.rpc.handle('admin.claims.get', async (request) => this.review.detail(parse(byId, request).params.id, this.verifier.signerAddress));
+    // The reviewer's copy of the sealed bundle (the gateway allows reviewers only): any claim, bodies included.
+    this.rpc.handle('admin.claims.evidence', async (request) => {
+      const claim = await this.claims.find(this.dataSource.manager, parse(byId, request).params.id);
+      if (!claim) throw new ClaimRpcError('NOT_FOUND', 'no such claim', 404);
+      return sealedBundle(claim);
+    });
     this.rpc.handle('admin.claims.approve', async (request) => {
       const { caller, params } = parse(byId, request);
       return this.review.approve(params.id, caller.wallet);
