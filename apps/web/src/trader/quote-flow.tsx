@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, query } from '../gateway-client';
 import type { OkxOrder, Position, PurchaseOrder, Quote } from '../lib/api-types';
 import { explainPolicyStatus } from '../lib/statuses';
@@ -6,7 +6,7 @@ import { formatDuration } from '../lib/time';
 import { showUsdcDecimal } from '../lib/usdc';
 import { useSession } from '../session/session-context';
 import { Countdown, ErrorNote, Hex } from '../ui/bits';
-import { approveAndPay, type PayProgress } from './checkout';
+import { approveAndPay, permitAndPay, permitDomain, PROGRESS_WORDS, type PayMethod, type PayProgress, type PermitDomain } from './checkout';
 
 const COVERAGE_CHOICES = [
   { seconds: 3600, label: '1 hour' },
@@ -17,7 +17,11 @@ const COVERAGE_CHOICES = [
 
 type Step = 'quote' | 'order' | 'bind' | 'pay' | 'done';
 
-/** Quote → purchase order → bind the OKX order → approve + pay, each step's progress shown. */
+/**
+ * Quote → purchase order → bind the OKX order → pay, each step's progress shown. Where USDC
+ * offers EIP-2612 (FiatToken does) the trader pays with one signature and one transaction
+ * (permit + payPremiumWithPermit); approve + pay stays available, and is the only way otherwise.
+ */
 export function QuoteFlow({ position }: { position: Position }) {
   const { config, wallet } = useSession();
   const [coverageSeconds, setCoverageSeconds] = useState(24 * 3600);
@@ -29,6 +33,19 @@ export function QuoteFlow({ position }: { position: Position }) {
   const [step, setStep] = useState<Step>('quote');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [permit, setPermit] = useState<PermitDomain | null | undefined>(undefined);
+  const [method, setMethod] = useState<PayMethod>('permit');
+
+  // Whether the token takes a permit from this wallet: asked once the pay step is reached.
+  useEffect(() => {
+    if (step !== 'pay' || !wallet || !config) return;
+    let cancelled = false;
+    void permitDomain(wallet.signer, config.contracts.usdc, config.chainId).then((found) => !cancelled && setPermit(found));
+    return () => {
+      cancelled = true;
+    };
+  }, [step, wallet, config]);
+  const usePermit = permit != null && method === 'permit';
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -69,7 +86,9 @@ export function QuoteFlow({ position }: { position: Position }) {
   const payPremium = () =>
     run(async () => {
       if (!wallet || !config) throw new Error('Connect the wallet you signed in with.');
-      await approveAndPay(wallet.signer, config.contracts, quote!.typedData.message, quote!.signature, (p) => setPay((prev) => [...prev, p]));
+      const onProgress = (p: PayProgress) => setPay((prev) => [...prev, p]);
+      if (usePermit) await permitAndPay(wallet.signer, config.contracts, permit, quote!.typedData.message, quote!.signature, onProgress);
+      else await approveAndPay(wallet.signer, config.contracts, quote!.typedData.message, quote!.signature, onProgress);
       setOrder(await api.get<PurchaseOrder>(`/purchase_orders/${order!.id}`));
       setStep('done');
     });
@@ -128,11 +147,24 @@ export function QuoteFlow({ position }: { position: Position }) {
       ) : null}
       {step === 'pay' ? (
         <div>
-          <p>
-            Bound to OKX order {order?.okxMeta?.ordId ?? ordId}. Pay {showUsdcDecimal(quote!.premiumUsdc)}: your wallet approves exactly the premium,
-            then pays the signed quote.
-          </p>
-          <button type="button" onClick={payPremium} disabled={busy}>
+          <p>Bound to OKX order {order?.okxMeta?.ordId ?? ordId}.</p>
+          {permit === undefined ? <p aria-busy="true">Checking whether USDC takes a permit…</p> : null}
+          {permit ? (
+            <fieldset>
+              <legend>How to pay {showUsdcDecimal(quote!.premiumUsdc)}</legend>
+              <label className="inline">
+                <input type="radio" name="pay-method" checked={method === 'permit'} onChange={() => setMethod('permit')} /> One signature: a permit for exactly the
+                premium, then one transaction that pays
+              </label>
+              <label className="inline">
+                <input type="radio" name="pay-method" checked={method === 'approve'} onChange={() => setMethod('approve')} /> Two transactions: approve exactly the
+                premium, then pay
+              </label>
+            </fieldset>
+          ) : permit === null ? (
+            <p>Your wallet approves exactly the premium, then pays the signed quote (this token offers no permit).</p>
+          ) : null}
+          <button type="button" onClick={payPremium} disabled={busy || permit === undefined}>
             {busy ? 'Paying…' : `Pay ${showUsdcDecimal(quote!.premiumUsdc)}`}
           </button>
         </div>
@@ -141,8 +173,7 @@ export function QuoteFlow({ position }: { position: Position }) {
         <ul aria-label="Payment progress" role="status">
           {pay.map((p, i) => (
             <li key={i}>
-              {p.step === 'approve' ? 'Approval sent' : p.step === 'approve-mined' ? 'Approval confirmed' : p.step === 'pay' ? 'Payment sent' : 'Payment mined'}{' '}
-              <Hex value={p.txHash} />
+              {PROGRESS_WORDS[p.step]} {p.txHash ? <Hex value={p.txHash} /> : null}
             </li>
           ))}
         </ul>
