@@ -6,6 +6,30 @@ import { showUsdcDecimal } from '../lib/usdc';
 import { Link } from '../router';
 import { Hex, Loadable, StatusBadge, Time } from '../ui/bits';
 import { useAsync } from '../ui/use-async';
+import { claimsOverTime } from './chart-data';
+import { ClaimsOverTimeChart } from './charts';
+
+const CHART_CLAIMS = 200;
+
+/** The latest claims (the list's largest page) drawn over time; says so when there are more. */
+function ClaimsOverTimeCard() {
+  const state = useAsync(() => api.get<Page<Claim>>(`/admin/claims${query({ limit: CHART_CLAIMS })}`), 'chart', 10_000);
+  const offsetMs = -new Date().getTimezoneOffset() * 60_000;
+  return (
+    <Loadable state={state} empty="No claims to chart yet." isEmpty={(d) => d.items.length === 0}>
+      {(d) => {
+        const data = claimsOverTime(d.items, offsetMs);
+        if (!data) return <p className="empty">No dated claims to chart.</p>;
+        return (
+          <>
+            <ClaimsOverTimeChart data={data} />
+            {(d.total ?? 0) > d.items.length ? <p className="muted">The latest {d.items.length} of {d.total} claims.</p> : null}
+          </>
+        );
+      }}
+    </Loadable>
+  );
+}
 
 /** Counts per claim status (one `limit=1` list per status: the answer carries `total`). */
 async function countsByStatus(): Promise<Record<string, number>> {
@@ -44,6 +68,7 @@ export function ClaimQueuePage() {
           ))}
         </figure>
       ) : null}
+      <ClaimsOverTimeCard />
       <Loadable state={list} empty={`No claims${status ? ` in ${status}` : ''}.`} isEmpty={(d) => d.items.length === 0}>
         {(data) => (
           <div className="table-wrap">

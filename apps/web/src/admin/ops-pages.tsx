@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { api, query } from '../gateway-client';
 import { ErrorNote, Loadable, Time } from '../ui/bits';
 import { useAsync } from '../ui/use-async';
+import { premiumsVsPayouts, type LedgerRun } from './chart-data';
+import { PremiumsVsPayoutsChart } from './charts';
 
 const BACKEND_SERVICES = ['okx-binding', 'policy', 'payment-listener', 'claims-verifier', 'payout'] as const;
 
@@ -48,7 +50,7 @@ const rowsOf = (data: unknown): Record<string, unknown>[] => {
 };
 
 export function ReconciliationPage() {
-  const state = useAsync(() => api.get<{ chainId: number; latest: Record<string, unknown> | null; runs: Record<string, unknown>[] }>('/admin/reconciliation'), 'recon', 10_000);
+  const state = useAsync(() => api.get<{ chainId: number; latest: Record<string, unknown> | null; runs: (Record<string, unknown> & LedgerRun)[] }>('/admin/reconciliation'), 'recon', 10_000);
   return (
     <section aria-labelledby="recon-title" className="card">
       <h2 id="recon-title">Reconciliation</h2>
@@ -58,6 +60,10 @@ export function ReconciliationPage() {
             <p>
               Chain {d.chainId}. Latest run: <code className="json">{JSON.stringify(d.latest)}</code>
             </p>
+            {(() => {
+              const chart = premiumsVsPayouts(d.runs);
+              return chart ? <PremiumsVsPayoutsChart data={chart} /> : <p className="empty">No finished run to chart premiums against payouts yet.</p>;
+            })()}
             <RowsTable rows={d.runs} />
           </>
         )}
