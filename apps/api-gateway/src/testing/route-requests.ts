@@ -17,6 +17,7 @@ export const VALID_BODIES: Readonly<Record<string, unknown>> = {
   'admin.payouts.addSignature': { signer: '0x90F79bf6EB2c4f870365E785982E1f101E93b906', signature: `0x${'ef'.repeat(65)}` },
   'admin.payouts.execute': {},
   'admin.roles.set': { roles: ['reviewer'] },
+  'admin.reconciliation.run': { fromBlock: 1, toBlock: 10 },
   'auth.siwe.nonce': {},
   'auth.siwe.verify': { message: 'localhost:3000 wants you to sign in', signature: `0x${'ab'.repeat(65)}` },
   'auth.refresh': {},

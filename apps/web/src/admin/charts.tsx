@@ -48,7 +48,7 @@ const bucketLabel = (ms: number, bucketMs: number) =>
 /** Claims filed per hour or day, stacked by status. */
 export function ClaimsOverTimeChart({ data }: { data: ClaimsOverTime }) {
   const slot = W / data.buckets.length;
-  const barW = Math.max(2, slot * 0.7);
+  const barW = Math.min(48, Math.max(2, slot * 0.7));
   return (
     <>
       <Frame
@@ -117,7 +117,7 @@ const OUTFLOW = '#a4161a';
 /** Per reconciliation run: premiums in against USDC out of the treasury. */
 export function PremiumsVsPayoutsChart({ data }: { data: PremiumsVsPayouts }) {
   const slot = W / data.rows.length;
-  const barW = Math.max(2, slot * 0.35);
+  const barW = Math.min(32, Math.max(2, slot * 0.35));
   return (
     <>
       <Frame

@@ -51,9 +51,29 @@ const rowsOf = (data: unknown): Record<string, unknown>[] => {
 
 export function ReconciliationPage() {
   const state = useAsync(() => api.get<{ chainId: number; latest: Record<string, unknown> | null; runs: (Record<string, unknown> & LedgerRun)[] }>('/admin/reconciliation'), 'recon', 10_000);
+  const [running, setRunning] = useState(false);
+  const [runError, setRunError] = useState<unknown>(null);
+  const runNow = async () => {
+    setRunning(true);
+    setRunError(null);
+    try {
+      await api.post('/admin/reconciliation/run', {});
+      state.reload();
+    } catch (e) {
+      setRunError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
   return (
     <section aria-labelledby="recon-title" className="card">
       <h2 id="recon-title">Reconciliation</h2>
+      <p>
+        <button type="button" onClick={() => void runNow()} disabled={running}>
+          {running ? 'Reconciling…' : 'Reconcile the day so far'}
+        </button>
+      </p>
+      <ErrorNote error={runError} />
       <Loadable state={state} empty="No reconciliation run yet." isEmpty={(d) => !d.latest && d.runs.length === 0}>
         {(d) => (
           <>

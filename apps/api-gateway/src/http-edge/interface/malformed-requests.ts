@@ -39,6 +39,8 @@ const INVALID_BY_FIELD: Readonly<Record<string, readonly unknown[]>> = {
   reason: ['', '   ', 'x'.repeat(501), 1, null, []],
   roles: ['superadmin', ['god'], ['reviewer', 'reviewer'], [1], null, ['reviewer', 'finance', 'superadmin', 'reviewer'], [...SQL]],
   message: ['', 'x'.repeat(4097), 1, null],
+  fromBlock: [-1, 1.5, '1', null, 1e300, [], ...SQL],
+  toBlock: [-1, 2.5, '10', null, true, {}],
 };
 
 const INVALID_QUERY: Readonly<Record<string, readonly string[]>> = {

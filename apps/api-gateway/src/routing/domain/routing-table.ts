@@ -39,6 +39,7 @@ const policyStatus = z.enum([
   'REFUNDED',
 ]);
 const page = { limit: pageLimit, cursor: pageCursor };
+const blockNumber = z.number().int('must be a whole number').nonnegative('must not be negative').max(2 ** 53 - 1);
 const printable = (max: number) => z.string().min(1, 'must not be empty').max(max).regex(/^[\x20-\x7e]+$/, 'expected printable ASCII');
 
 export const PROXY_ROUTES = [
@@ -338,6 +339,21 @@ export const PROXY_ROUTES = [
     access: { kind: 'admin', roles: ['finance'] },
     successStatus: 200,
     target: { service: 'payment-listener', method: 'admin.reconciliation.get' },
+  }),
+  defineProxyRoute({
+    id: 'admin.reconciliation.run',
+    method: 'POST',
+    path: '/admin/reconciliation/run',
+    tag: 'admin',
+    summary: 'Reconcile now: payments and treasury over the day so far, or over the given block range',
+    access: { kind: 'admin', roles: ['finance'] },
+    body: z.strictObject({ fromBlock: blockNumber.optional(), toBlock: blockNumber.optional() }).optional(),
+    successStatus: 200,
+    target: { service: 'payment-listener', method: 'admin.reconciliation.run' },
+    auditTarget: (input) => {
+      const body = (input.body ?? {}) as { fromBlock?: number; toBlock?: number };
+      return `reconciliation:${body.fromBlock ?? 'today'}-${body.toBlock ?? 'head'}`;
+    },
   }),
   defineProxyRoute({
     id: 'admin.deadLetters.list',
