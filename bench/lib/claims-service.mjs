@@ -47,6 +47,7 @@ export class ClaimsService {
   }
 
   async close() {
+    await this.watching?.close();
     await this.process?.stop();
     for (const producer of ['policy', 'okx-binding', 'payout', 'claims-verifier']) await this.jsm?.streams.delete(streamName(producer, this.prefix)).catch(() => undefined);
     await this.pg?.end().catch(() => undefined);
@@ -105,6 +106,28 @@ export class ClaimsService {
   }
 
   /** The claims among `ids` no longer VERIFYING (committed), with their state. */
+  /**
+   * When each claim's decision event (ClaimVerified, ClaimRejected or ClaimFailed) reached this
+   * process: a live Map of claim id → performance.now(), fed by an ordered consumer of the
+   * claims-verifier's stream from now on.
+   */
+  async watchDecisions() {
+    const decided = new Map();
+    // The whole stream, filtered here: nats-server 2.9 has no filter_subjects.
+    const decisions = new Set(['ClaimVerified', 'ClaimRejected', 'ClaimFailed']);
+    const consumer = await this.js.consumers.get(streamName('claims-verifier', this.prefix), { deliver_policy: 'new' });
+    const messages = await consumer.consume();
+    this.watching = messages;
+    void (async () => {
+      for await (const message of messages) {
+        const event = message.json();
+        const claimId = decisions.has(event.type) ? event.payload?.claimId : undefined;
+        if (claimId && !decided.has(claimId)) decided.set(claimId, performance.now());
+      }
+    })();
+    return decided;
+  }
+
   async decided(ids) {
     const { rows } = await this.pg.query(`SELECT id, status, reason_code FROM insurance_claims WHERE id = ANY($1::uuid[]) AND status <> 'VERIFYING'`, [ids]);
     return rows;

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 // much less, and it says which process the time goes to.
 const TICK_MS = 10; // USER_HZ is 100 on Linux x86_64
 
-function cpuMsOf(pid) {
+/** CPU time a process has used so far, in ms (utime + stime from /proc, 10 ms clock ticks); 0 once it exited. */
+export function cpuMs(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -36,10 +37,10 @@ function pidsNamed(command) {
 export function cpuMeter(processes) {
   const snapshot = () => {
     const taken = {};
-    for (const [label, pid] of Object.entries(processes)) taken[label] = cpuMsOf(pid);
+    for (const [label, pid] of Object.entries(processes)) taken[label] = cpuMs(pid);
     for (const command of ['postgres', 'nats-server']) {
       taken[command] = 0;
-      for (const pid of pidsNamed(command)) taken[command] += cpuMsOf(pid);
+      for (const pid of pidsNamed(command)) taken[command] += cpuMs(pid);
     }
     taken['bench (autocannon)'] = process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
     return taken;

@@ -6,6 +6,7 @@ import { eventually } from '@liqpass/testing';
 import { parseRpcLog } from '../../apps/payment-listener/src/chain-listener/domain/chain-log';
 import { paymentFromLog } from '../../apps/payment-listener/src/chain-listener/domain/premium-payment';
 import { ListenerTestEnv } from '../../apps/payment-listener/src/testing/listener-test-env';
+import { cpuMs } from '../lib/cpu.mjs';
 import { Cleanup, startProcess } from '../lib/processes.mjs';
 import { percentile, say, table, verdict } from '../lib/report.mjs';
 import { ChainFiller, type SignedQuote } from './chain-filler';
@@ -34,12 +35,6 @@ const CONFIRMATIONS = 2;
 const OUT = join(process.cwd(), 'tmp/bench/payment-listener-ingest.json');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** CPU time a process has used so far, in ms (utime + stime from /proc, 10 ms clock ticks). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 describe('payment-listener ingest benchmark', () => {
   it(`ingests ${EVENTS} PremiumPaid events and publishes each once`, async () => {

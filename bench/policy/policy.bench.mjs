@@ -9,17 +9,12 @@
 // BENCH_ONLY=calibration|quotes.
 import { readFileSync } from 'node:fs';
 import { dist, pkg } from '../lib/dist.mjs';
+import { cpuMs } from '../lib/cpu.mjs';
 import { Cleanup, freePort, startProcess } from '../lib/processes.mjs';
 import { say, table, verdict } from '../lib/report.mjs';
 
 const setting = (name, fallback) => Number(process.env[name] ?? fallback);
 const autocannon = pkg('autocannon');
-
-/** CPU time a process has used so far, in ms (utime + stime from /proc, 10 ms clock ticks). */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 function calibration() {
   const { calibrate, formatCalibrationTable } = dist('libs/pricing');

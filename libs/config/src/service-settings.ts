@@ -225,6 +225,12 @@ export const SERVICE_CONFIG_SCHEMAS = {
     /** A claim still VERIFYING this long after its verification started is FAILED with VERIFY_TIMEOUT. */
     VERIFY_DEADLINE_MS: positiveInt(10_000),
     /**
+     * A claim whose verification has not started this long after it was requested (a storm
+     * queued behind the verifiers, or no verifier running) is FAILED with VERIFY_TIMEOUT: queued
+     * claims wait their turn rather than fail, but nothing waits for ever.
+     */
+    VERIFY_START_WITHIN_MS: positiveInt(120_000),
+    /**
      * Claims verified at once by one replica. Their OKX reads hold no database connection (each
      * decision is one short transaction), so this may be well above the pool size; it bounds the
      * OKX reads in flight and so the load a storm puts on okx-binding and OKX.

@@ -66,7 +66,7 @@ export class OpenClaimHandler {
             payout_cap_usdc: policy!.payoutCapUsdc,
             fraud_signals: signals,
             trace_id: currentCorrelationId() ?? null,
-            verify_deadline_at: new Date(Date.now() + this.config.VERIFY_DEADLINE_MS),
+            verify_deadline_at: new Date(Date.now() + this.config.VERIFY_START_WITHIN_MS),
           },
           command.source === 'TRADER' ? claimant : 'internal',
         );
@@ -84,7 +84,7 @@ export class OpenClaimHandler {
     const retried = await this.claims.transition(manager, claim, 'VERIFYING', actor, 'retry', {
       attempts: claim.attempts + 1,
       reason_code: null,
-      verify_deadline_at: new Date(Date.now() + this.config.VERIFY_DEADLINE_MS),
+      verify_deadline_at: new Date(Date.now() + this.config.VERIFY_START_WITHIN_MS),
     });
     await this.requested(manager, retried);
     return retried;

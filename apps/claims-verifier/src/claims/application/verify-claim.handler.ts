@@ -10,6 +10,7 @@ import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
 import { ClaimsRepository, type ClaimRow } from '../infrastructure/claims.repository';
 import { ClaimsMetrics } from '../../shared/claims.metrics';
+import { ClaimRpcError } from '../../shared/claim-rpc-error';
 
 /** What the OKX reads decided, before anything is written. */
 type Decision =
@@ -64,15 +65,18 @@ export class VerifyClaimHandler {
    * transaction, if the claim is still VERIFYING then (the sweeper may have failed it meanwhile).
    */
   async execute(claimId: string, commit: InboxCommit): Promise<void> {
-    const manager = this.dataSource.manager;
-    const claim = await this.claims.startVerification(manager, claimId, this.config.VERIFY_DEADLINE_MS);
-    if (!claim) return; // decided already (a retry's older event, or the sweeper)
-    const policy = await this.claims.policy(manager, claim.purchase_order_id);
+    const started = await this.claims.startVerification(this.dataSource.manager, claimId, this.config.VERIFY_DEADLINE_MS);
+    if (!started) return; // decided already (a retry's older event, or the sweeper)
+    const { claim, policy } = started;
     const decision: Decision = policy ? await this.verify(policy, claim) : { kind: 'fail', reason: 'VERIFY_TIMEOUT', kept: [] };
     await commit(async (tx) => {
-      const current = await this.claims.find(tx, claimId, true);
-      if (!current || current.status !== 'VERIFYING') return;
-      await this.apply(tx, current, policy, decision);
+      try {
+        await this.apply(tx, claim, policy, decision);
+      } catch (error) {
+        // The sweeper (or a reviewer's retry) moved the claim on while OKX was read: its state stands.
+        if (error instanceof ClaimRpcError && error.code === 'INVALID_STATUS_TRANSITION') return;
+        throw error;
+      }
     });
   }
 
@@ -151,15 +155,14 @@ export class VerifyClaimHandler {
     };
   }
 
-  /** Writes a decision on the locked, still VERIFYING claim. */
+  /** Writes a decision; the transition refuses it if the claim is no longer VERIFYING. */
   private async apply(manager: EntityManager, claim: ClaimRow, policy: PolicyView | null, decision: Decision): Promise<void> {
     if (decision.kind === 'fail') return this.fail(manager, claim, decision.reason, decision.kept);
     if (decision.kind === 'reject') return this.reject(manager, claim, decision.reason, decision.columns);
     const { verified } = decision;
-    // One claim per OKX liquidation event: another open claim of this policy holding it means ALREADY_CLAIMED.
-    const [taken] = (await manager.query(`SELECT 1 FROM insurance_claims WHERE purchase_order_id = $1 AND okx_event_id = $2 AND id <> $3 AND status <> 'REJECTED'`, [claim.purchase_order_id, verified.okxEventId, claim.id])) as unknown[];
-    const { okx_event_id: _, payout_amount_usdc: __, reason_code: ___, ...evidence } = decision.columns;
-    if (taken) return this.reject(manager, claim, 'ALREADY_CLAIMED', evidence);
+    // One claim per OKX liquidation event needs no look-up here: this claim is open, and the
+    // one-open-claim-per-policy index (insurance_claims_one_open) admits no other open claim of
+    // the policy; insurance_claims_event_unique guards the event itself.
     await this.claims.transition(manager, claim, 'VERIFIED_PENDING_REVIEW', 'verifier', null, decision.columns);
     await this.outbox.appendNew(manager, 'ClaimVerified', {
       claimId: claim.id,

@@ -40,28 +40,7 @@ export interface ClaimRow {
 export class ClaimsRepository {
   async policy(manager: EntityManager, purchaseOrderId: string): Promise<PolicyView | null> {
     const [row] = (await manager.query('SELECT * FROM policies WHERE purchase_order_id = $1', [purchaseOrderId])) as Record<string, unknown>[];
-    if (!row) return null;
-    return {
-      purchaseOrderId: row['purchase_order_id'] as string,
-      orderId: row['order_id'] as string | null,
-      userWallet: row['user_wallet'] as string | null,
-      chainId: row['chain_id'] as number | null,
-      payoutFixedUsdc: row['payout_fixed_usdc'] as string | null,
-      payoutCapUsdc: row['payout_cap_usdc'] as string | null,
-      instId: row['inst_id'] as string | null,
-      posSide: row['pos_side'] as string | null,
-      mgnMode: row['mgn_mode'] as string | null,
-      ordId: row['ord_id'] as string | null,
-      posId: row['pos_id'] as string | null,
-      posCTime: row['pos_c_time'] as string | null,
-      okxUid: row['okx_uid'] as string | null,
-      // NUMERIC comes back as text; trailing zeros of the scale are not part of the size.
-      posSzAtBind: row['pos_sz_at_bind'] === null || row['pos_sz_at_bind'] === undefined ? null : trimDecimal(row['pos_sz_at_bind'] as string),
-      boundAt: row['bound_at'] as Date | null,
-      paidAt: row['paid_at'] as Date | null,
-      coverageStartAt: row['coverage_start_at'] as Date | null,
-      coverageEndAt: row['coverage_end_at'] as Date | null,
-    };
+    return row ? policyView(row) : null;
   }
 
   /** Upserts the given columns of one policy (events arrive in any order). */
@@ -83,14 +62,28 @@ export class ClaimsRepository {
   /**
    * A verification starts (or restarts, after a crash or a retry): its deadline counts from now,
    * not from when the claim was requested, so a claim that waited its turn in a storm still gets
-   * its full time with OKX. Null when the claim is no longer VERIFYING.
+   * its full time with OKX. With it, the policy it claims on (one round trip for both). Null when
+   * the claim is no longer VERIFYING.
    */
-  async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<ClaimRow | null> {
-    const [rows] = (await manager.query(
-      `UPDATE insurance_claims SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000) WHERE id = $1 AND status = 'VERIFYING' RETURNING *`,
+  async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimRow; policy: PolicyView | null } | null> {
+    const rows = (await manager.query(
+      `WITH started AS (
+         UPDATE insurance_claims SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
+          WHERE id = $1 AND status = 'VERIFYING' RETURNING *
+       )
+       SELECT started.*, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')}
+         FROM started LEFT JOIN policies p ON p.purchase_order_id = started.purchase_order_id`,
       [id, deadlineMs],
-    )) as [ClaimRow[], number];
-    return rows[0] ?? null;
+    )) as Record<string, unknown>[];
+    const [row] = rows;
+    if (!row) return null;
+    const claim: Record<string, unknown> = {};
+    const policy: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(row)) {
+      if (name.startsWith('policy__')) policy[name.slice('policy__'.length)] = value;
+      else claim[name] = value;
+    }
+    return { claim: claim as unknown as ClaimRow, policy: policy['found'] ? policyView(policy) : null };
   }
 
   async openClaimOf(manager: EntityManager, purchaseOrderId: string): Promise<ClaimRow | null> {
@@ -98,11 +91,12 @@ export class ClaimsRepository {
     return row ?? null;
   }
 
+  /** Claims of the last 30 days by this wallet and by this OKX uid: two index lookups, not a scan of every recent claim. */
   async recentClaims(manager: EntityManager, claimant: string, okxUid: string | null): Promise<{ byWallet: number; byOkxUid: number }> {
     const [row] = (await manager.query(
-      `SELECT count(*) FILTER (WHERE c.claimant = $1)::int AS by_wallet, count(*) FILTER (WHERE p.okx_uid = $2)::int AS by_uid
-         FROM insurance_claims c LEFT JOIN policies p ON p.purchase_order_id = c.purchase_order_id
-        WHERE c.created_at > now() - interval '30 days'`,
+      `SELECT (SELECT count(*) FROM insurance_claims WHERE claimant = $1 AND created_at > now() - interval '30 days')::int AS by_wallet,
+              (SELECT count(*) FROM insurance_claims c JOIN policies p ON p.purchase_order_id = c.purchase_order_id
+                WHERE p.okx_uid = $2 AND c.created_at > now() - interval '30 days')::int AS by_uid`,
       [claimant, okxUid],
     )) as { by_wallet: number; by_uid: number }[];
     return { byWallet: row?.by_wallet ?? 0, byOkxUid: row?.by_uid ?? 0 };
@@ -174,6 +168,33 @@ export class ClaimsRepository {
   private async audit(manager: EntityManager, claimId: string, from: string | null, to: string, actor: string, reason: string | null): Promise<void> {
     await manager.query('INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) VALUES ($1, $2, $3, $4, $5)', [claimId, from, to, actor, reason]);
   }
+}
+
+const POLICY_COLUMNS = ['purchase_order_id', 'order_id', 'user_wallet', 'chain_id', 'payout_fixed_usdc', 'payout_cap_usdc', 'inst_id', 'pos_side', 'mgn_mode', 'ord_id', 'pos_id', 'pos_c_time', 'okx_uid', 'pos_sz_at_bind', 'bound_at', 'paid_at', 'coverage_start_at', 'coverage_end_at'];
+
+/** A row of the policies read model as the verifier uses it. */
+function policyView(row: Record<string, unknown>): PolicyView {
+  return {
+    purchaseOrderId: row['purchase_order_id'] as string,
+    orderId: row['order_id'] as string | null,
+    userWallet: row['user_wallet'] as string | null,
+    chainId: row['chain_id'] as number | null,
+    payoutFixedUsdc: row['payout_fixed_usdc'] as string | null,
+    payoutCapUsdc: row['payout_cap_usdc'] as string | null,
+    instId: row['inst_id'] as string | null,
+    posSide: row['pos_side'] as string | null,
+    mgnMode: row['mgn_mode'] as string | null,
+    ordId: row['ord_id'] as string | null,
+    posId: row['pos_id'] as string | null,
+    posCTime: row['pos_c_time'] as string | null,
+    okxUid: row['okx_uid'] as string | null,
+    // NUMERIC comes back as text; trailing zeros of the scale are not part of the size.
+    posSzAtBind: row['pos_sz_at_bind'] === null || row['pos_sz_at_bind'] === undefined ? null : trimDecimal(row['pos_sz_at_bind'] as string),
+    boundAt: row['bound_at'] as Date | null,
+    paidAt: row['paid_at'] as Date | null,
+    coverageStartAt: row['coverage_start_at'] as Date | null,
+    coverageEndAt: row['coverage_end_at'] as Date | null,
+  };
 }
 
 const serialise = (value: unknown) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
