@@ -7,10 +7,13 @@ import { PAYOUT_SETTINGS, payoutSettingsFrom } from './config/payout-settings';
 import { PayoutMigrations } from './migrations';
 import { AddSignatureHandler } from './payouts/application/add-signature/add-signature.handler';
 import { ConfirmExecutionsHandler } from './payouts/application/confirm-execution/confirm-executions.handler';
+import { DetectConsumedNoncesHandler } from './payouts/application/confirm-execution/detect-consumed-nonces.handler';
 import { ExecutionVerifier } from './payouts/application/confirm-execution/execution-verifier';
 import { ExecutePayoutHandler } from './payouts/application/execute-payout/execute-payout.handler';
 import { MarkPaidHandler } from './payouts/application/mark-paid/mark-paid.handler';
 import { ProposePayoutHandler } from './payouts/application/propose-payout/propose-payout.handler';
+import { ReleasePayoutHandler } from './payouts/application/release-payout/release-payout.handler';
+import { ReproposePayoutHandler } from './payouts/application/repropose-payout/repropose-payout.handler';
 import { TreasuryMonitor } from './payouts/application/treasury-monitor';
 import { PayoutMetrics } from './payouts/infrastructure/payout-metrics';
 import { PayoutRepository } from './payouts/infrastructure/payout.repository';
@@ -49,7 +52,10 @@ export class PayoutAppModule {
         ExecutePayoutHandler,
         ExecutionVerifier,
         ConfirmExecutionsHandler,
+        DetectConsumedNoncesHandler,
         MarkPaidHandler,
+        ReleasePayoutHandler,
+        ReproposePayoutHandler,
         TreasuryMonitor,
         ClaimApprovedConsumer,
         PayoutsRpc,

@@ -35,6 +35,9 @@ export function payoutView(p: PayoutRecord, signatures: readonly SignatureRecord
     flagReason: p.flagReason,
     lastError: p.lastError,
     proposedAt: p.proposedAt?.toISOString() ?? null,
+    releasedBy: p.releasedBy,
+    releaseReason: p.releaseReason,
+    replacedSafeTxHashes: p.replacedSafeTxHashes,
     executedAt: p.executedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
   };

@@ -2,7 +2,10 @@
  * A payout's life: HELD (a limit stopped it; no Safe transaction) or PROPOSED (SafeTx built,
  * collecting owner signatures) → EXECUTING (execTransaction sent) → EXECUTED (ExecutionSuccess
  * and the exact transfer confirmed) or FLAGGED (ExecutionFailure or a mismatch:
- * PAYOUT_TX_MISMATCH). A reverted execTransaction returns to PROPOSED.
+ * PAYOUT_TX_MISMATCH). A reverted execTransaction returns to PROPOSED. Finance may release a
+ * HELD payout (→ PROPOSED). A PROPOSED payout whose Safe nonce another Safe transaction used is
+ * FLAGGED with SAFE_NONCE_CONSUMED (or followed to EXECUTING when that transaction was its own
+ * SafeTx), and finance may re-propose it with a fresh nonce (→ PROPOSED).
  */
 export const PAYOUT_STATUSES = ['HELD', 'PROPOSED', 'EXECUTING', 'EXECUTED', 'FLAGGED'] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];

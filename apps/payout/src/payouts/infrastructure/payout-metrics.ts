@@ -9,7 +9,7 @@ export class PayoutMetrics {
   constructor(registry: Registry) {
     this.payouts = new Counter({
       name: 'liqpass_payouts_total',
-      help: 'Payouts by outcome: proposed, held, executed, flagged, reverted',
+      help: 'Payouts by outcome: proposed, held, released, executed, flagged, reverted, nonce_consumed, reproposed',
       labelNames: ['outcome'],
       registers: [registry],
     });

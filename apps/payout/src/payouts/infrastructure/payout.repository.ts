@@ -28,6 +28,12 @@ export interface PayoutRecord {
   readonly flagReason: string | null;
   readonly lastError: string | null;
   readonly proposedAt: Date | null;
+  /** The chain head when the current SafeTx was proposed: where a search for its execution starts. */
+  readonly proposedBlock: number | null;
+  readonly releasedBy: string | null;
+  readonly releaseReason: string | null;
+  /** Earlier SafeTx hashes of this payout, whose Safe nonces another Safe transaction used. */
+  readonly replacedSafeTxHashes: readonly string[];
   readonly executedAt: Date | null;
   readonly createdAt: Date;
 }
@@ -49,6 +55,15 @@ export interface NewPayout {
   readonly safeNonce: number | null;
   readonly safeTxHash: string | null;
   readonly safeTx: SafeTx | null;
+  readonly proposedBlock: number | null;
+}
+
+/** A fresh SafeTx for a payout (a released hold, or a consumed nonce replaced). */
+export interface NewSafeTx {
+  readonly nonce: number;
+  readonly hash: string;
+  readonly tx: SafeTx;
+  readonly proposedBlock: number;
 }
 
 export interface SignatureRecord {
@@ -83,6 +98,10 @@ const toRecord = (row: Row): PayoutRecord => ({
   flagReason: (row.flag_reason as string | null) ?? null,
   lastError: (row.last_error as string | null) ?? null,
   proposedAt: (row.proposed_at as Date | null) ?? null,
+  proposedBlock: row.proposed_block === null || row.proposed_block === undefined ? null : Number(row.proposed_block),
+  releasedBy: (row.released_by as string | null) ?? null,
+  releaseReason: (row.release_reason as string | null) ?? null,
+  replacedSafeTxHashes: (row.replaced_safe_tx_hashes as string[] | null) ?? [],
   executedAt: (row.executed_at as Date | null) ?? null,
   createdAt: row.created_at as Date,
 });
@@ -119,7 +138,7 @@ export class PayoutRepository {
   }
 
   /** Base units proposed since the start of the current UTC day, and still pending overall. */
-  async committedTotals(manager: EntityManager): Promise<{ today: bigint; pending: bigint }> {
+  async committedTotals(manager: EntityManager = this.dataSource.manager): Promise<{ today: bigint; pending: bigint }> {
     const rows = (await manager.query(`
       SELECT
         coalesce(sum(amount_usdc) FILTER (WHERE proposed_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), 0)::text AS today,
@@ -131,8 +150,8 @@ export class PayoutRepository {
   async insert(manager: EntityManager, p: NewPayout): Promise<void> {
     await manager.query(
       `INSERT INTO payouts (id, claim_id, purchase_order_id, chain_id, safe_address, token, recipient, amount_usdc, memo, approved_by,
-         status, held_reason, held_detail, safe_nonce, safe_tx_hash, safe_tx_json, proposed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, CASE WHEN $11 = 'PROPOSED' THEN now() END)`,
+         status, held_reason, held_detail, safe_nonce, safe_tx_hash, safe_tx_json, proposed_at, proposed_block)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, CASE WHEN $11 = 'PROPOSED' THEN now() END, $17)`,
       [
         p.id,
         p.claimId,
@@ -150,6 +169,7 @@ export class PayoutRepository {
         p.safeNonce,
         p.safeTxHash,
         p.safeTx ? JSON.stringify(p.safeTx) : null,
+        p.proposedBlock,
       ],
     );
   }
@@ -194,6 +214,43 @@ export class PayoutRepository {
     );
   }
 
+  /** A HELD payout released by finance: PROPOSED with its SafeTx; false when it was not HELD. */
+  async release(manager: EntityManager, id: string, safeTx: NewSafeTx, releasedBy: string, reason: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `UPDATE payouts SET status = 'PROPOSED', held_reason = NULL, released_by = $2, release_reason = $3, safe_nonce = $4, safe_tx_hash = $5,
+         safe_tx_json = $6, proposed_at = now(), proposed_block = $7, updated_at = now()
+       WHERE id = $1 AND status = 'HELD' RETURNING id`,
+      [id, releasedBy, reason, safeTx.nonce, safeTx.hash, JSON.stringify(safeTx.tx), safeTx.proposedBlock],
+    )) as Row[];
+    return rows.length === 1;
+  }
+
+  /**
+   * A FLAGGED payout whose Safe nonce was consumed gets a fresh SafeTx: the old hash is kept in
+   * `replaced_safe_tx_hashes` and its signatures (of the old hash) are dropped. False when it was not FLAGGED.
+   */
+  async repropose(manager: EntityManager, id: string, safeTx: NewSafeTx, note: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `UPDATE payouts SET status = 'PROPOSED', flag_reason = NULL, replaced_safe_tx_hashes = array_append(replaced_safe_tx_hashes, safe_tx_hash),
+         safe_nonce = $2, safe_tx_hash = $3, safe_tx_json = $4, proposed_block = $5, last_error = $6, updated_at = now()
+       WHERE id = $1 AND status = 'FLAGGED' RETURNING id`,
+      [id, safeTx.nonce, safeTx.hash, JSON.stringify(safeTx.tx), safeTx.proposedBlock, note],
+    )) as Row[];
+    if (rows.length === 0) return false;
+    await manager.query('DELETE FROM payout_signatures WHERE payout_id = $1', [id]);
+    return true;
+  }
+
+  /** A PROPOSED payout whose own SafeTx was executed outside the service (the Safe UI): the watcher follows that transaction. */
+  async followExecution(manager: EntityManager, id: string, safeTxHash: string, txHash: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `UPDATE payouts SET status = 'EXECUTING', exec_tx_hash = $3, exec_raw_tx = NULL, executed_by = NULL, last_error = NULL, updated_at = now()
+       WHERE id = $1 AND status = 'PROPOSED' AND safe_tx_hash = $2 RETURNING id`,
+      [id, safeTxHash, txHash],
+    )) as Row[];
+    return rows.length === 1;
+  }
+
   /** Back to PROPOSED (the execution reverted or never left), keeping why. */
   async backToProposed(manager: EntityManager, id: string, txHash: string, error: string): Promise<void> {
     await manager.query(
@@ -217,6 +274,15 @@ export class PayoutRepository {
 
   async markFlagged(manager: EntityManager, id: string, reason: string): Promise<void> {
     await manager.query(`UPDATE payouts SET status = 'FLAGGED', flag_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+  }
+
+  /** FLAGGED only if still PROPOSED at that SafeTx (the watcher's view may be a tick old). */
+  async flagProposed(manager: EntityManager, id: string, safeTxHash: string, reason: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `UPDATE payouts SET status = 'FLAGGED', flag_reason = $3, updated_at = now() WHERE id = $1 AND status = 'PROPOSED' AND safe_tx_hash = $2 RETURNING id`,
+      [id, safeTxHash, reason],
+    )) as Row[];
+    return rows.length === 1;
   }
 
   async noteError(id: string, error: string): Promise<void> {

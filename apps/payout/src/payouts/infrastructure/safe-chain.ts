@@ -1,5 +1,5 @@
-import { Contract, Interface, JsonRpcProvider, keccak256, Wallet, type TransactionRequest } from 'ethers';
-import type { ReceiptLog } from '../domain/execution-check';
+import { Contract, getAddress, Interface, JsonRpcProvider, keccak256, Wallet, zeroPadValue, type TransactionRequest } from 'ethers';
+import { EXECUTION_SUCCESS_TOPIC, TRANSFER_TOPIC, type ReceiptLog } from '../domain/execution-check';
 import type { SafeTx } from '../domain/safe-tx';
 
 const SAFE_ABI = new Interface([
@@ -55,6 +55,26 @@ export class SafeChain {
   async safeState(): Promise<SafeState> {
     const [nonce, owners, threshold] = await Promise.all([this.safe.nonce(), this.safe.getOwners(), this.safe.getThreshold()]);
     return { nonce: Number(nonce), owners: (owners as string[]).map((o) => o.toLowerCase()), threshold: Number(threshold) };
+  }
+
+  /** The Safe's nonce as of a block (a confirmed one: a nonce seen at the tip may still be reorged away). */
+  async safeNonceAt(blockNumber: number): Promise<number> {
+    return Number(await this.safe.nonce({ blockTag: blockNumber }));
+  }
+
+  /** Transactions in which the Safe emitted ExecutionSuccess for this SafeTx hash (indexed topic: one cheap query). */
+  async executionsOf(safeTxHash: string, fromBlock: number, toBlock: number): Promise<string[]> {
+    if (fromBlock > toBlock) return [];
+    const logs = await this.provider.getLogs({ address: this.safeAddress, topics: [EXECUTION_SUCCESS_TOPIC, safeTxHash], fromBlock, toBlock });
+    return logs.filter((log) => !log.removed).map((log) => log.transactionHash.toLowerCase());
+  }
+
+  /** USDC transfers from the Safe to `recipient` in a block range. */
+  async transfersFromSafe(recipient: string, fromBlock: number, toBlock: number): Promise<{ txHash: string; logIndex: number; amount: bigint }[]> {
+    if (fromBlock > toBlock) return [];
+    const topic = (address: string) => zeroPadValue(getAddress(address), 32);
+    const logs = await this.provider.getLogs({ address: this.usdcAddress, topics: [TRANSFER_TOPIC, topic(this.safeAddress), topic(recipient)], fromBlock, toBlock });
+    return logs.filter((log) => !log.removed).map((log) => ({ txHash: log.transactionHash.toLowerCase(), logIndex: log.index, amount: BigInt(log.data) }));
   }
 
   async treasuryBalance(): Promise<bigint> {

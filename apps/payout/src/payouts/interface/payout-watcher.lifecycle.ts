@@ -3,11 +3,15 @@ import type { Logger } from '@liqpass/observability';
 import { HealthService, LOGGER } from '@liqpass/service-kit';
 import { PAYOUT_SETTINGS, type PayoutSettings } from '../../config/payout-settings';
 import { ConfirmExecutionsHandler } from '../application/confirm-execution/confirm-executions.handler';
+import { DetectConsumedNoncesHandler } from '../application/confirm-execution/detect-consumed-nonces.handler';
 import { shortError } from '../application/execute-payout/execute-payout.handler';
 import { TreasuryMonitor } from '../application/treasury-monitor';
 import { SafeChain } from '../infrastructure/safe-chain';
 
-/** Runs the confirmation watcher and the treasury monitor on a timer; registers the chain health check. */
+/**
+ * Runs the confirmation watcher, the consumed-nonce check and the treasury monitor on a timer
+ * (each on its own: one failing does not stop the others); registers the chain health check.
+ */
 @Injectable()
 export class PayoutWatcherLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
@@ -18,6 +22,7 @@ export class PayoutWatcherLifecycle implements OnApplicationBootstrap, BeforeApp
     @Inject(PAYOUT_SETTINGS) private readonly settings: PayoutSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly confirm: ConfirmExecutionsHandler,
+    private readonly consumedNonces: DetectConsumedNoncesHandler,
     private readonly treasury: TreasuryMonitor,
     private readonly chain: SafeChain,
     private readonly health: HealthService,
@@ -54,11 +59,16 @@ export class PayoutWatcherLifecycle implements OnApplicationBootstrap, BeforeApp
   }
 
   private async pass(): Promise<void> {
-    try {
-      await this.confirm.tick();
-      await this.treasury.refresh();
-    } catch (error) {
-      this.logger.warn({ err: shortError(error) }, 'payout watcher pass failed');
+    for (const [name, step] of [
+      ['confirmations', () => this.confirm.tick()],
+      ['consumed nonces', () => this.consumedNonces.tick()],
+      ['treasury', () => this.treasury.refresh()],
+    ] as const) {
+      try {
+        await step();
+      } catch (error) {
+        this.logger.warn({ err: shortError(error), step: name }, 'payout watcher step failed');
+      }
     }
   }
 }

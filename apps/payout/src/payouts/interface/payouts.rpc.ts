@@ -7,6 +7,9 @@ import { AddSignatureHandler } from '../application/add-signature/add-signature.
 import { ExecutePayoutHandler } from '../application/execute-payout/execute-payout.handler';
 import { MarkPaidHandler } from '../application/mark-paid/mark-paid.handler';
 import { payoutView } from '../application/payout-view';
+import { ReleasePayoutHandler } from '../application/release-payout/release-payout.handler';
+import { ReproposePayoutHandler } from '../application/repropose-payout/repropose-payout.handler';
+import { TreasuryMonitor } from '../application/treasury-monitor';
 import { PAYOUT_STATUSES, PayoutError } from '../domain/payout';
 import { transactionBuilderBatch } from '../domain/transaction-builder';
 import { PayoutRepository } from '../infrastructure/payout.repository';
@@ -29,7 +32,9 @@ const markPaidRequest = z.object({
   params: idParams,
   body: z.object({ multisigTxHash: wire.txHash, paidAtSec: z.number().int().positive() }),
 });
-const exportRequest = z.object({ body: z.object({ ids: z.array(z.uuid()).min(1).max(50).optional() }).nullish() }).nullish();
+const exportRequest = z.object({ caller: adminCaller, query: z.object({ ids: z.array(z.uuid()).min(1).max(50).optional() }).nullish() });
+const releaseRequest = z.object({ caller: adminCaller, params: idParams, body: z.object({ reason: z.string().trim().min(1).max(500) }) });
+const reproposeRequest = z.object({ caller: adminCaller, params: idParams });
 
 function parse<T>(schema: z.ZodType<T>, request: unknown): T {
   const parsed = schema.safeParse(request);
@@ -52,8 +57,10 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * The payout service's request/reply methods (api-gateway routing table): `admin.payouts.list`,
- * `admin.payouts.addSignature`, `admin.payouts.execute`, `admin.claims.markPaid`, and
- * `admin.payouts.export` (Safe Transaction Builder JSON; not routed by the gateway yet).
+ * `admin.payouts.addSignature`, `admin.payouts.execute`, `admin.claims.markPaid`,
+ * `admin.payouts.export` (Safe Transaction Builder JSON of PROPOSED payouts, all or `ids`),
+ * `admin.payouts.release` (a HELD payout), `admin.payouts.repropose` (a consumed nonce), and
+ * `treasury.status` (balance, limits and alerts; payment-listener puts it in GET /admin/reconciliation).
  */
 @Injectable()
 export class PayoutsRpc implements OnApplicationBootstrap {
@@ -64,6 +71,9 @@ export class PayoutsRpc implements OnApplicationBootstrap {
     private readonly addSignature: AddSignatureHandler,
     private readonly executePayout: ExecutePayoutHandler,
     private readonly markPaid: MarkPaidHandler,
+    private readonly release: ReleasePayoutHandler,
+    private readonly repropose: ReproposePayoutHandler,
+    private readonly treasury: TreasuryMonitor,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -95,10 +105,24 @@ export class PayoutsRpc implements OnApplicationBootstrap {
       return answering(() => this.markPaid.execute({ claimId: params.id, multisigTxHash: body.multisigTxHash, paidAtSec: body.paidAtSec, caller: caller.wallet }));
     });
     this.rpc.handle('admin.payouts.export', async (request) => {
-      const ids = parse(exportRequest, request)?.body?.ids;
+      const { caller, query } = parse(exportRequest, request);
+      requireFinance(caller);
+      const ids = query?.ids;
       const pending = (await this.payouts.byStatus('PROPOSED')).filter((p) => !ids || ids.includes(p.id));
       if (ids && pending.length !== ids.length) throw new RpcError('INVALID_STATUS_TRANSITION', 'every payout exported must exist and be PROPOSED', 409);
       return transactionBuilderBatch(this.settings.chain.chainId, this.settings.chain.contracts.treasurySafe, pending, Date.now());
     });
+    this.rpc.handle('admin.payouts.release', async (request) => {
+      const { caller, params, body } = parse(releaseRequest, request);
+      requireFinance(caller);
+      return answering(() => this.release.execute({ payoutId: params.id, caller: caller.wallet, reason: body.reason }));
+    });
+    this.rpc.handle('admin.payouts.repropose', async (request) => {
+      const { caller, params } = parse(reproposeRequest, request);
+      requireFinance(caller);
+      return answering(() => this.repropose.execute({ payoutId: params.id, caller: caller.wallet }));
+    });
+    // Service to service (payment-listener), read-only: no caller.
+    this.rpc.handle('treasury.status', () => this.treasury.refresh());
   }
 }

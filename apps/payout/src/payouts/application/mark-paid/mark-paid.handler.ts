@@ -57,20 +57,23 @@ export class MarkPaidHandler {
       case 'CONFIRMED':
         break;
     }
-    const paidAt = new Date(cmd.paidAtSec * 1000);
-    await this.dataSource.transaction(async (m) => {
+    const requestedPaidAt = new Date(cmd.paidAtSec * 1000);
+    const recorded = await this.dataSource.transaction(async (m): Promise<{ paidAt: Date; now: boolean }> => {
       const current = await this.payouts.getByClaimForUpdate(m, cmd.claimId);
+      // The watcher may have confirmed this very transaction meanwhile (a SafeTx executed in the Safe UI is followed too).
+      if (current?.status === 'EXECUTED' && current.execTxHash === txHash) return { paidAt: current.executedAt!, now: false };
       if (!current || current.status === 'EXECUTED' || current.status === 'HELD') {
         throw new PayoutError('INVALID_STATUS_TRANSITION', `payout is ${current?.status ?? 'gone'}`, 409);
       }
       if (await this.payouts.transferUsed(m, current.chainId, txHash, outcome.transferLogIndex)) {
         throw new PayoutError('PAYOUT_TX_MISMATCH', `that transfer in ${txHash} already paid another payout`, 422);
       }
-      await this.payouts.markExecuted(m, current.id, { txHash, blockNumber: outcome.blockNumber, logIndex: outcome.transferLogIndex, executedAt: paidAt, executedBy: getAddress(cmd.caller) });
-      await this.outbox.appendNew(m, 'PayoutExecuted', payoutExecutedPayload(current, txHash, outcome.blockNumber, paidAt));
+      await this.payouts.markExecuted(m, current.id, { txHash, blockNumber: outcome.blockNumber, logIndex: outcome.transferLogIndex, executedAt: requestedPaidAt, executedBy: getAddress(cmd.caller) });
+      await this.outbox.appendNew(m, 'PayoutExecuted', payoutExecutedPayload(current, txHash, outcome.blockNumber, requestedPaidAt));
+      return { paidAt: requestedPaidAt, now: true };
     });
-    this.metrics.payouts.inc({ outcome: 'executed' });
-    return this.answer(payout.id, payout.claimId, txHash, paidAt);
+    if (recorded.now) this.metrics.payouts.inc({ outcome: 'executed' });
+    return this.answer(payout.id, payout.claimId, txHash, recorded.paidAt);
   }
 
   private answer(payoutId: string, claimId: string, txHash: string, paidAt: Date) {

@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { getAddress } from 'ethers';
 import type { EntityManager } from 'typeorm';
 import { uuidv7 } from 'uuidv7';
-import type { EventEnvelope } from '@liqpass/events';
+import type { EventEnvelope, EventPayload } from '@liqpass/events';
 import { OutboxWriter, PermanentError } from '@liqpass/messaging';
 import { PAYOUT_SETTINGS, type PayoutSettings } from '../../../config/payout-settings';
 import { checkPayoutLimits } from '../../domain/payout-limits';
-import { safeTxHash, usdcTransferSafeTx } from '../../domain/safe-tx';
 import { PayoutMetrics } from '../../infrastructure/payout-metrics';
-import { PayoutRepository } from '../../infrastructure/payout.repository';
+import { PayoutRepository, type NewSafeTx } from '../../infrastructure/payout.repository';
 import { SafeChain } from '../../infrastructure/safe-chain';
+import { allocateSafeTx } from './allocate-safe-tx';
 
 export type ProposeOutcome = 'PROPOSED' | 'HELD' | 'ALREADY_EXISTS';
 
@@ -41,7 +41,7 @@ export class ProposePayoutHandler {
     await this.payouts.lockSafe(manager, safe);
     if (await this.payouts.findByClaim(manager, p.claimId)) return 'ALREADY_EXISTS';
 
-    const [totals, balance, state] = await Promise.all([this.payouts.committedTotals(manager), this.chain.treasuryBalance(), this.chain.safeState()]);
+    const [totals, balance] = await Promise.all([this.payouts.committedTotals(manager), this.chain.treasuryBalance()]);
     const hold = checkPayoutLimits(this.settings.limits, { amount, proposedToday: totals.today, pendingTotal: totals.pending, treasuryBalance: balance });
     const base = {
       id: uuidv7(),
@@ -56,30 +56,43 @@ export class ProposePayoutHandler {
       approvedBy: getAddress(p.approvedBy),
     };
     if (hold) {
-      await this.payouts.insert(manager, { ...base, status: 'HELD', heldReason: hold.reason, heldDetail: hold.detail, safeNonce: null, safeTxHash: null, safeTx: null });
+      await this.payouts.insert(manager, { ...base, status: 'HELD', heldReason: hold.reason, heldDetail: hold.detail, safeNonce: null, safeTxHash: null, safeTx: null, proposedBlock: null });
       this.metrics.payouts.inc({ outcome: 'held' });
       return 'HELD';
     }
 
-    // Safe nonces are sequential: the next one after every payout already waiting for its turn.
-    const highest = await this.payouts.highestNonce(manager, chain.chainId, safe);
-    const nonce = Math.max(state.nonce, highest === null ? 0 : highest + 1);
-    const tx = usdcTransferSafeTx(chain.contracts.usdc, base.recipient, amount, nonce);
-    const hash = safeTxHash(chain.chainId, safe, tx);
-    await this.payouts.insert(manager, { ...base, status: 'PROPOSED', heldReason: null, heldDetail: null, safeNonce: nonce, safeTxHash: hash, safeTx: tx });
-    await this.outbox.appendNew(manager, 'PayoutProposed', {
-      payoutId: base.id,
-      claimId: base.claimId,
-      chainId: chain.chainId,
-      safeAddress: safe,
-      safeTxHash: hash,
-      safeNonce: nonce,
-      recipient: base.recipient,
-      token: base.token,
-      amountUsdc: base.amountUsdc,
-      proposedAt: new Date().toISOString(),
-    }, { correlationId: event.correlationId, causationId: event.id });
+    const next = await allocateSafeTx(manager, { settings: this.settings, payouts: this.payouts, chain: this.chain }, base.recipient, amount);
+    await this.payouts.insert(manager, {
+      ...base,
+      status: 'PROPOSED',
+      heldReason: null,
+      heldDetail: null,
+      safeNonce: next.nonce,
+      safeTxHash: next.hash,
+      safeTx: next.tx,
+      proposedBlock: next.proposedBlock,
+    });
+    await this.outbox.appendNew(manager, 'PayoutProposed', payoutProposedPayload(base, next), { correlationId: event.correlationId, causationId: event.id });
     this.metrics.payouts.inc({ outcome: 'proposed' });
     return 'PROPOSED';
   }
+}
+
+/** The PayoutProposed payload of a payout's (new) SafeTx. */
+export function payoutProposedPayload(
+  p: { id: string; claimId: string; chainId: number; safeAddress: string; recipient: string; token: string; amountUsdc: string },
+  next: NewSafeTx,
+): EventPayload<'PayoutProposed'> {
+  return {
+    payoutId: p.id,
+    claimId: p.claimId,
+    chainId: p.chainId,
+    safeAddress: p.safeAddress,
+    safeTxHash: next.hash,
+    safeNonce: next.nonce,
+    recipient: p.recipient,
+    token: p.token,
+    amountUsdc: p.amountUsdc,
+    proposedAt: new Date().toISOString(),
+  };
 }
