@@ -19,6 +19,7 @@ import { PaymentListenerMigrations } from './migrations';
 import { ReconciliationScheduler } from './reconciliation/application/reconciliation-scheduler';
 import { RunReconciliationHandler } from './reconciliation/application/run-reconciliation/run-reconciliation.handler';
 import { LedgerReader } from './reconciliation/infrastructure/ledger-reader';
+import { PayoutTreasuryClient } from './reconciliation/infrastructure/payout-treasury.client';
 import { ReconciliationMetrics } from './reconciliation/infrastructure/reconciliation-metrics';
 import { ReconciliationRunRepository } from './reconciliation/infrastructure/reconciliation-run.repository';
 import { ReconciliationRpc } from './reconciliation/interface/reconciliation.rpc';
@@ -66,6 +67,7 @@ export class PaymentListenerAppModule {
         // reconciliation
         ReconciliationRunRepository,
         LedgerReader,
+        PayoutTreasuryClient,
         RunReconciliationHandler,
         ReconciliationScheduler,
         ReconciliationRpc,

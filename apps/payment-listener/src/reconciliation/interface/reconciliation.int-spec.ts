@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconciliationMismatchV1 } from '@liqpass/events';
-import type { RpcReply } from '@liqpass/service-kit';
+import { RpcServer, type RpcReply } from '@liqpass/service-kit';
 import { eventually } from '@liqpass/testing';
 import { ListenerTestEnv, type ListenerProcess } from '../../testing/listener-test-env';
 import { ReconciliationScheduler } from '../application/reconciliation-scheduler';
@@ -136,6 +136,37 @@ describe('reconciliation of chain, books and treasury', () => {
     const result = await run({ fromBlock: cursor, toBlock: cursor });
     expect(result.report.mismatches.map((m) => m.kind)).toContain('HOT_BALANCE_THRESHOLD');
     expect(result.report.mismatches.find((m) => m.kind === 'HOT_BALANCE_THRESHOLD')).toMatchObject({ expectedUsdc: '1000000' });
+  });
+
+  it("includes the payout service's treasury status and alerts, and says so when it does not answer", async () => {
+    type Got = { runs: unknown[]; treasury: Record<string, unknown> };
+    // Nobody serves payout · treasury.status on this prefix: the answer says the alerts are unknown.
+    const without = await call<Got>('admin.reconciliation.get');
+    expect(without.ok && without.data.treasury).toEqual({ source: 'payout', available: false, reason: 'the payout service is not answering' });
+    expect(without.ok && without.data.runs.length).toBeGreaterThan(0);
+
+    // A responder on the payout service's subject, answering as apps/payout's TreasuryMonitor does.
+    const status = {
+      chainId: env.chain.chainId,
+      safeAddress: env.chain.treasurySafe,
+      balanceUsdc: '5000000',
+      pendingPayoutsUsdc: '0',
+      floorUsdc: '10000000',
+      hotBalanceCeilingUsdc: '1000000000000',
+      alerts: [{ kind: 'TREASURY_BELOW_FLOOR', detail: 'the treasury holds 5000000 base units, below its floor of 10000000' }],
+      checkedAt: new Date().toISOString(),
+    };
+    const requests: unknown[] = [];
+    const payout = new RpcServer(env.nc, 'payout', { error: () => undefined } as never, env.prefix);
+    payout.handle('treasury.status', async (body) => (requests.push(body), status));
+    await env.nc.flush();
+    try {
+      const got = await call<Got>('admin.reconciliation.get');
+      expect(got.ok && got.data.treasury).toEqual({ ...status, source: 'payout', available: true });
+      expect(requests).toHaveLength(1);
+    } finally {
+      await payout.close();
+    }
   });
 
   it("lists the service's dead letters for GET /admin/dead-letters?service=payment-listener", async () => {

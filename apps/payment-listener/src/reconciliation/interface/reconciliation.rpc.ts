@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RpcError, RpcServer } from '@liqpass/service-kit';
 import { LISTENER_SETTINGS, type ListenerSettings } from '../../config/listener-settings';
 import { NothingToReconcileError, RunReconciliationHandler } from '../application/run-reconciliation/run-reconciliation.handler';
+import { PayoutTreasuryClient } from '../infrastructure/payout-treasury.client';
 import { ReconciliationRunRepository } from '../infrastructure/reconciliation-run.repository';
 
 const RECENT_RUNS = 20;
@@ -13,7 +14,8 @@ const runRequest = z.object({ body: z.strictObject({ fromBlock: block, toBlock: 
 
 /**
  * Request/reply methods for the admin console: `admin.reconciliation.get` (GET
- * /admin/reconciliation: the latest runs, newest first) and `admin.reconciliation.run` (an
+ * /admin/reconciliation: the latest runs, newest first, and `treasury` — the payout service's
+ * live treasury status with its floor / hot-balance alerts, since it owns those limits) and `admin.reconciliation.run` (an
  * on-demand run over the day so far, or a given block range). The gateway checks the role.
  */
 @Injectable()
@@ -23,12 +25,13 @@ export class ReconciliationRpc implements OnApplicationBootstrap {
     private readonly rpc: RpcServer,
     private readonly runs: ReconciliationRunRepository,
     private readonly reconcile: RunReconciliationHandler,
+    private readonly payoutTreasury: PayoutTreasuryClient,
   ) {}
 
   onApplicationBootstrap(): void {
     this.rpc.handle('admin.reconciliation.get', async () => {
-      const runs = await this.runs.recent(this.settings.chain.chainId, RECENT_RUNS);
-      return { chainId: this.settings.chain.chainId, latest: runs[0] ?? null, runs };
+      const [runs, treasury] = await Promise.all([this.runs.recent(this.settings.chain.chainId, RECENT_RUNS), this.payoutTreasury.status()]);
+      return { chainId: this.settings.chain.chainId, latest: runs[0] ?? null, runs, treasury };
     });
     this.rpc.handle('admin.reconciliation.run', async (request) => {
       const parsed = runRequest.safeParse(request);
