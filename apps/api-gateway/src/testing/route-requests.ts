@@ -16,6 +16,8 @@ export const VALID_BODIES: Readonly<Record<string, unknown>> = {
   'admin.claims.markPaid': { multisigTxHash: `0x${'cd'.repeat(32)}`, paidAtSec: 1_767_000_000 },
   'admin.payouts.addSignature': { signer: '0x90F79bf6EB2c4f870365E785982E1f101E93b906', signature: `0x${'ef'.repeat(65)}` },
   'admin.payouts.execute': {},
+  'admin.payouts.release': { reason: 'daily limit reviewed: one large liquidation, treasury can cover it' },
+  'admin.payouts.repropose': {},
   'admin.roles.set': { roles: ['reviewer'] },
   'admin.reconciliation.run': { fromBlock: 1, toBlock: 10 },
   'auth.siwe.nonce': {},
@@ -26,6 +28,7 @@ export const VALID_BODIES: Readonly<Record<string, unknown>> = {
 export const VALID_QUERIES: Readonly<Record<string, string>> = {
   'admin.deadLetters.list': '?service=policy&limit=10',
   'admin.claims.list': '?status=VERIFIED_PENDING_REVIEW',
+  'admin.payouts.export': `?ids=${SAMPLE_UUID},0191c0de-0000-7000-8000-000000000002`,
 };
 
 /** The concrete URL of a route with sample path parameters and its sample query. */

@@ -71,11 +71,15 @@ describe('admin roles', () => {
     await expectForbidden(await as('reviewer', 'POST', `/admin/payouts/${SAMPLE_UUID}/execute`, {}));
     await expectForbidden(await as('reviewer', 'POST', `/admin/claims/${SAMPLE_UUID}/mark-paid`, VALID_BODIES['admin.claims.markPaid']));
     await expectForbidden(await as('reviewer', 'POST', `/admin/payouts/${SAMPLE_UUID}/signatures`, VALID_BODIES['admin.payouts.addSignature']));
+    await expectForbidden(await as('reviewer', 'POST', `/admin/payouts/${SAMPLE_UUID}/release`, VALID_BODIES['admin.payouts.release']));
+    await expectForbidden(await as('reviewer', 'POST', `/admin/payouts/${SAMPLE_UUID}/repropose`, {}));
+    await expectForbidden(await as('reviewer', 'GET', '/admin/payouts/export'));
     await expectForbidden(await as('finance', 'POST', `/admin/claims/${SAMPLE_UUID}/approve`, {}));
     await expectForbidden(await as('superadmin', 'POST', `/admin/claims/${SAMPLE_UUID}/approve`, {}));
     expect(services.calls).toEqual([]);
     expect((await as('reviewer', 'POST', `/admin/claims/${SAMPLE_UUID}/approve`, {})).status).toBe(200);
     expect((await as('finance', 'POST', `/admin/payouts/${SAMPLE_UUID}/execute`, {})).status).toBe(200);
+    expect((await as('finance', 'POST', `/admin/payouts/${SAMPLE_UUID}/release`, VALID_BODIES['admin.payouts.release'])).status).toBe(200);
   });
 
   it('lets a Safe owner without a role post only its own signature', async () => {

@@ -54,6 +54,7 @@ const INVALID_QUERY: Readonly<Record<string, readonly string[]>> = {
   before: ['0', '-5', 'abc'],
   actor: ['0x123', '<script>'],
   action: ['admin.roles.set;DROP', '<script>'],
+  ids: ['', 'not-a-uuid', `${SAMPLE_UUID},${SAMPLE_UUID}`, `${SAMPLE_UUID},`, Array.from({ length: 51 }, () => SAMPLE_UUID).join(','), `${SAMPLE_UUID}' OR '1'='1`, '<script>'],
 };
 
 const INVALID_PARAM: Readonly<Record<string, readonly string[]>> = {

@@ -31,7 +31,9 @@ describe('the routing table', () => {
     const roles = Object.fromEntries(PROXY_ROUTES.map((r) => [r.id, r.access.kind === 'admin' ? r.access.roles : []]));
     expect(roles['admin.claims.approve']).toEqual(['reviewer']);
     expect(roles['admin.claims.reject']).toEqual(['reviewer']);
-    for (const id of ['admin.payouts.execute', 'admin.payouts.addSignature', 'admin.claims.markPaid']) expect(roles[id]).toEqual(['finance']);
+    for (const id of ['admin.payouts.execute', 'admin.payouts.addSignature', 'admin.claims.markPaid', 'admin.payouts.export', 'admin.payouts.release', 'admin.payouts.repropose']) {
+      expect(roles[id], id).toEqual(['finance']);
+    }
     // Raw OKX bodies of any trader's account: the reviewer who judges the claim, nobody else.
     expect(roles['admin.claims.evidence']).toEqual(['reviewer']);
   });

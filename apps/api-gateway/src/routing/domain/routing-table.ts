@@ -40,6 +40,12 @@ const policyStatus = z.enum([
 ]);
 const page = { limit: pageLimit, cursor: pageCursor };
 const blockNumber = z.number().int('must be a whole number').nonnegative('must not be negative').max(2 ** 53 - 1);
+/** `ids=<uuid>,<uuid>,…`: 1 to 50 distinct payout ids. */
+const payoutIds = z
+  .string()
+  .regex(/^[0-9A-Fa-f-]{36}(,[0-9A-Fa-f-]{36}){0,49}$/, 'expected 1 to 50 comma-separated payout ids')
+  .transform((value) => value.split(','))
+  .pipe(z.array(uuidParam).refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, { message: 'each id at most once' }));
 const printable = (max: number) => z.string().min(1, 'must not be empty').max(max).regex(/^[\x20-\x7e]+$/, 'expected printable ASCII');
 
 export const PROXY_ROUTES = [
@@ -327,6 +333,43 @@ export const PROXY_ROUTES = [
     body: emptyBody,
     successStatus: 200,
     target: { service: 'payout', method: 'admin.payouts.execute' },
+    auditTarget: idTarget('payout'),
+  }),
+  defineProxyRoute({
+    id: 'admin.payouts.export',
+    method: 'GET',
+    path: '/admin/payouts/export',
+    tag: 'admin',
+    summary: 'Safe Transaction Builder JSON of PROPOSED payouts (all, or the listed ids) for the manual path',
+    access: { kind: 'admin', roles: ['finance'] },
+    query: z.strictObject({ ids: payoutIds.optional() }),
+    successStatus: 200,
+    target: { service: 'payout', method: 'admin.payouts.export' },
+  }),
+  defineProxyRoute({
+    id: 'admin.payouts.release',
+    method: 'POST',
+    path: '/admin/payouts/:id/release',
+    tag: 'admin',
+    summary: 'Release a HELD payout with a reason: it gets its SafeTx (finance; never the claim’s approver)',
+    access: { kind: 'admin', roles: ['finance'] },
+    params: idParams,
+    body: z.strictObject({ reason: z.string().trim().min(1, 'must not be empty').max(500) }),
+    successStatus: 200,
+    target: { service: 'payout', method: 'admin.payouts.release' },
+    auditTarget: idTarget('payout'),
+  }),
+  defineProxyRoute({
+    id: 'admin.payouts.repropose',
+    method: 'POST',
+    path: '/admin/payouts/:id/repropose',
+    tag: 'admin',
+    summary: 'Re-propose a payout flagged SAFE_NONCE_CONSUMED with a fresh Safe nonce (checked on-chain not to be paid)',
+    access: { kind: 'admin', roles: ['finance'] },
+    params: idParams,
+    body: emptyBody,
+    successStatus: 200,
+    target: { service: 'payout', method: 'admin.payouts.repropose' },
     auditTarget: idTarget('payout'),
   }),
   // --- admin: operations ---------------------------------------------------------------------

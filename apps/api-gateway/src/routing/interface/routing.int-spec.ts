@@ -64,6 +64,10 @@ describe('routing to the owning service', () => {
       expect(request.body, route.id).toEqual(VALID_BODIES[route.id] ?? null);
       if (route.path.includes(':id')) expect(request.params).toEqual({ id: SAMPLE_UUID });
     }
+    // A list in the query string arrives as the validated list.
+    services.calls.length = 0;
+    await call('GET', `/admin/payouts/export?ids=${SAMPLE_UUID}`, credentials('admin'));
+    expect(services.calls[0]?.request.query).toEqual({ ids: [SAMPLE_UUID] });
   });
 
   it('passes the correlation id to the service and names it in the answer', async () => {
