@@ -13,7 +13,7 @@ export interface PayoutLimits {
 
 export interface LimitInputs {
   readonly amount: bigint;
-  /** Already committed today (UTC): proposed, executing and executed payouts. */
+  /** Already committed today (UTC): proposed, executing, executed and flagged payouts. */
   readonly proposedToday: bigint;
   readonly treasuryBalance: bigint;
   /** Proposed or executing payouts not yet paid out of the treasury. */

@@ -137,13 +137,16 @@ export class PayoutRepository {
     return rows[0]?.n === null || rows[0]?.n === undefined ? null : Number(rows[0].n);
   }
 
-  /** Base units proposed since the start of the current UTC day, and still pending overall. */
+  /**
+   * Base units proposed since the start of the current UTC day (FLAGGED ones too: they may have
+   * moved money, or be re-proposed), and still pending overall (PROPOSED or EXECUTING).
+   */
   async committedTotals(manager: EntityManager = this.dataSource.manager): Promise<{ today: bigint; pending: bigint }> {
     const rows = (await manager.query(`
       SELECT
         coalesce(sum(amount_usdc) FILTER (WHERE proposed_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), 0)::text AS today,
         coalesce(sum(amount_usdc) FILTER (WHERE status IN ('PROPOSED', 'EXECUTING')), 0)::text AS pending
-      FROM payouts WHERE status IN ('PROPOSED', 'EXECUTING', 'EXECUTED')`)) as Row[];
+      FROM payouts WHERE status IN ('PROPOSED', 'EXECUTING', 'EXECUTED', 'FLAGGED')`)) as Row[];
     return { today: BigInt(rows[0]!.today as string), pending: BigInt(rows[0]!.pending as string) };
   }
 
