@@ -9,9 +9,17 @@ import { ensureServiceSchema, withCredentials } from '@liqpass/db';
 import { createEvent, eventSubject, type AnyEventEnvelope, type EventEnvelope, type EventPayload, type EventType } from '@liqpass/events';
 import { connectNats, JetStreamTopology, type NatsConnection } from '@liqpass/messaging';
 import { createServiceApp, RpcClient, type RpcReply } from '@liqpass/service-kit';
-import { createTestDatabase, TEST_NATS_URL, TEST_PG_ADMIN_URL, uniqueToken, type TestDatabase } from '@liqpass/testing';
+import { createTestDatabase, eventually, TEST_NATS_URL, TEST_PG_ADMIN_URL, uniqueToken, type TestDatabase } from '@liqpass/testing';
 import { PayoutAppModule } from '../app.module';
+import type { PayoutView } from '../payouts/application/payout-view';
 import { packSignatures, SAFE_TX_TYPES, type SafeTx } from '../payouts/domain/safe-tx';
+
+/** What an admin RPC caller looks like once the gateway has authorised it. */
+export interface AdminCaller {
+  readonly kind: 'wallet';
+  readonly wallet: string;
+  readonly roles: readonly string[];
+}
 
 const USDC_ABI = [
   'function mint(address to, uint256 amount) returns (bool)',
@@ -173,6 +181,43 @@ export class PayoutTestEnv {
 
   rpc<T = unknown>(method: string, body: unknown): Promise<RpcReply<T>> {
     return new RpcClient(this.nc, 20_000, this.prefix).call<T>('payout', method, body);
+  }
+
+  /** The finance admin (account 2), as the gateway passes it on. */
+  financeCaller(): AdminCaller {
+    return { kind: 'wallet', wallet: this.finance.address, roles: ['finance'] };
+  }
+
+  /** An admin method on a payout (`params.id`), as the gateway sends it; the reply as it comes. */
+  admin<T = unknown>(method: string, id: string | null, body: unknown = {}, caller: AdminCaller = this.financeCaller(), query: unknown = {}): Promise<RpcReply<T>> {
+    return this.rpc<T>(method, { caller, params: id === null ? {} : { id }, query, body });
+  }
+
+  async payouts(): Promise<PayoutView[]> {
+    const reply = await this.admin<{ items: PayoutView[] }>('admin.payouts.list', null, null, this.financeCaller(), { limit: 200 });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.data.items;
+  }
+
+  /** The payout of a claim once the service has it, optionally only once it is in `status`. */
+  payoutOf(claimId: string, status?: string, timeoutMs = 20_000): Promise<PayoutView> {
+    return eventually(async () => (await this.payouts()).find((p) => p.claimId === claimId && (!status || p.status === status)), timeoutMs);
+  }
+
+  /** Owners 0 and 1 sign the payout's SafeTx through admin.payouts.addSignature. */
+  async collectSignatures(view: PayoutView): Promise<void> {
+    for (const n of [0, 1]) {
+      const reply = await this.admin('admin.payouts.addSignature', view.id, { signer: this.owner(n).address, signature: await this.signSafeTx(this.owner(n), view.typedData!.message as SafeTx) });
+      if (!reply.ok) throw new Error(`signature of owner ${n}: ${reply.error.code} ${reply.error.message}`);
+    }
+  }
+
+  /** Signs with two owners and executes through the service; the execTransaction hash. */
+  async signAndExecute(view: PayoutView): Promise<string> {
+    await this.collectSignatures(view);
+    const executed = await this.admin<{ txHash: string }>('admin.payouts.execute', view.id);
+    if (!executed.ok) throw new Error(`execute: ${executed.error.code} ${executed.error.message}`);
+    return executed.data.txHash;
   }
 
   published<T extends EventType>(type: T): EventEnvelope<T>[] {

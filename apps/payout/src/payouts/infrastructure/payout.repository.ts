@@ -74,6 +74,9 @@ export interface SignatureRecord {
 
 type Row = Record<string, unknown>;
 
+/** How many rows an UPDATE touched: TypeORM answers UPDATE and DELETE with `[rows, rowCount]`. */
+const updated = (result: unknown): number => (Array.isArray(result) && typeof result[1] === 'number' ? result[1] : (result as unknown[]).length);
+
 const toRecord = (row: Row): PayoutRecord => ({
   id: row.id as string,
   claimId: row.claim_id as string,
@@ -222,10 +225,10 @@ export class PayoutRepository {
     const rows = (await manager.query(
       `UPDATE payouts SET status = 'PROPOSED', held_reason = NULL, released_by = $2, release_reason = $3, safe_nonce = $4, safe_tx_hash = $5,
          safe_tx_json = $6, proposed_at = now(), proposed_block = $7, updated_at = now()
-       WHERE id = $1 AND status = 'HELD' RETURNING id`,
+       WHERE id = $1 AND status = 'HELD'`,
       [id, releasedBy, reason, safeTx.nonce, safeTx.hash, JSON.stringify(safeTx.tx), safeTx.proposedBlock],
-    )) as Row[];
-    return rows.length === 1;
+    )) as unknown;
+    return updated(rows) === 1;
   }
 
   /**
@@ -236,10 +239,10 @@ export class PayoutRepository {
     const rows = (await manager.query(
       `UPDATE payouts SET status = 'PROPOSED', flag_reason = NULL, replaced_safe_tx_hashes = array_append(replaced_safe_tx_hashes, safe_tx_hash),
          safe_nonce = $2, safe_tx_hash = $3, safe_tx_json = $4, proposed_block = $5, last_error = $6, updated_at = now()
-       WHERE id = $1 AND status = 'FLAGGED' RETURNING id`,
+       WHERE id = $1 AND status = 'FLAGGED'`,
       [id, safeTx.nonce, safeTx.hash, JSON.stringify(safeTx.tx), safeTx.proposedBlock, note],
-    )) as Row[];
-    if (rows.length === 0) return false;
+    )) as unknown;
+    if (updated(rows) === 0) return false;
     await manager.query('DELETE FROM payout_signatures WHERE payout_id = $1', [id]);
     return true;
   }
@@ -248,10 +251,10 @@ export class PayoutRepository {
   async followExecution(manager: EntityManager, id: string, safeTxHash: string, txHash: string): Promise<boolean> {
     const rows = (await manager.query(
       `UPDATE payouts SET status = 'EXECUTING', exec_tx_hash = $3, exec_raw_tx = NULL, executed_by = NULL, last_error = NULL, updated_at = now()
-       WHERE id = $1 AND status = 'PROPOSED' AND safe_tx_hash = $2 RETURNING id`,
+       WHERE id = $1 AND status = 'PROPOSED' AND safe_tx_hash = $2`,
       [id, safeTxHash, txHash],
-    )) as Row[];
-    return rows.length === 1;
+    )) as unknown;
+    return updated(rows) === 1;
   }
 
   /** Back to PROPOSED (the execution reverted or never left), keeping why. */
@@ -282,10 +285,10 @@ export class PayoutRepository {
   /** FLAGGED only if still PROPOSED at that SafeTx (the watcher's view may be a tick old). */
   async flagProposed(manager: EntityManager, id: string, safeTxHash: string, reason: string): Promise<boolean> {
     const rows = (await manager.query(
-      `UPDATE payouts SET status = 'FLAGGED', flag_reason = $3, updated_at = now() WHERE id = $1 AND status = 'PROPOSED' AND safe_tx_hash = $2 RETURNING id`,
+      `UPDATE payouts SET status = 'FLAGGED', flag_reason = $3, updated_at = now() WHERE id = $1 AND status = 'PROPOSED' AND safe_tx_hash = $2`,
       [id, safeTxHash, reason],
-    )) as Row[];
-    return rows.length === 1;
+    )) as unknown;
+    return updated(rows) === 1;
   }
 
   async noteError(id: string, error: string): Promise<void> {
