@@ -33,7 +33,8 @@ export class PayoutTreasuryClient {
     } catch (error) {
       if (error instanceof RpcUnavailableError) return { source: 'payout', available: false, reason: 'the payout service is not answering' };
       if (error instanceof RpcTimeoutError) return { source: 'payout', available: false, reason: `the payout service did not answer within ${TREASURY_STATUS_TIMEOUT_MS} ms` };
-      throw error;
+      // The reconciliation runs are still worth serving; the treasury part says it is missing.
+      return { source: 'payout', available: false, reason: 'the payout service could not be asked' };
     }
   }
 }

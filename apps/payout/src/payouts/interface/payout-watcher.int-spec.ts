@@ -4,6 +4,7 @@ import { eventually } from '@liqpass/testing';
 import type { PayoutView } from '../application/payout-view';
 import { usdcTransferSafeTx, type SafeTx } from '../domain/safe-tx';
 import { PayoutTestEnv } from '../../testing/payout-test-env';
+import { PayoutWatcherLifecycle } from './payout-watcher.lifecycle';
 
 const USDC = 1_000_000n;
 const TIMEOUT = 20_000;
@@ -182,5 +183,31 @@ describe('payout watcher: consumed nonces, flagged executions, reorgs', () => {
     expect(await env.usdcBalance(recipient)).toBe(before + 75n * USDC);
     await settle();
     expect(executedEvents(approved.payload.claimId)).toHaveLength(1);
+  }, 60_000);
+
+  it('puts a followed Safe UI execution that a deep reorg removed back to PROPOSED, where it can still be paid', async () => {
+    // The watcher ticks only when the test says so: the reorg must land between following and confirming.
+    await env.app!.close();
+    await env.start({ PAYOUT_POLL_INTERVAL_MS: '3600000' });
+    const watcher = env.app!.get(PayoutWatcherLifecycle);
+    const approved = await env.publishClaimApproved({ recipient: env.trader(1).address, payoutAmountUsdc: String(15n * USDC) });
+    const view = await env.payoutOf(approved.payload.claimId, 'PROPOSED');
+    const outside = await env.executeDirectly(view.typedData!.message as SafeTx, env.wallet(0));
+    await env.mine(2);
+    await watcher.runOnce();
+    expect(await env.payoutOf(approved.payload.claimId)).toMatchObject({ status: 'EXECUTING', txHash: outside });
+
+    await env.provider.send('anvil_reorg', [3, []]); // deeper than the 2 confirmations
+    expect(await env.provider.send('eth_getTransactionReceipt', [outside])).toBeNull();
+    await watcher.runOnce();
+    const back = await env.payoutOf(approved.payload.claimId);
+    expect(back).toMatchObject({ status: 'PROPOSED', txHash: null, lastError: `the followed execution ${outside} is no longer on the chain` });
+    expect(executedEvents(approved.payload.claimId)).toEqual([]);
+
+    const txHash = await env.signAndExecute(back);
+    await env.mine(2);
+    await watcher.runOnce();
+    const [paid] = await paidOnce(approved.payload.claimId);
+    expect(paid!.payload).toMatchObject({ txHash, safeTxHash: view.safeTxHash });
   }, 60_000);
 });

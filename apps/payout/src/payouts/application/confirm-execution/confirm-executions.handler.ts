@@ -15,7 +15,8 @@ import { payoutExecutedPayload } from './payout-executed';
  * The watcher's tick: every payout whose execTransaction was sent is checked on-chain. Confirmed
  * → EXECUTED + PayoutExecuted (one transaction, the row re-read under lock so replicas cannot
  * both publish); ExecutionFailure or any mismatch → FLAGGED with PAYOUT_TX_MISMATCH; reverted →
- * back to PROPOSED; dropped from the node's pool → sent again from the stored signed bytes.
+ * back to PROPOSED; dropped from the node's pool → sent again from the stored signed bytes (or,
+ * for a Safe UI execution it followed, back to PROPOSED: it has no bytes to send).
  */
 @Injectable()
 export class ConfirmExecutionsHandler {
@@ -46,11 +47,15 @@ export class ConfirmExecutionsHandler {
       case 'UNCONFIRMED':
         return;
       case 'NOT_MINED':
-        if (payout.execRawTx && !(await this.chain.isKnown(txHash))) {
+        if (await this.chain.isKnown(txHash)) return;
+        if (payout.execRawTx) {
           await this.chain.broadcast(payout.execRawTx).catch(async (error: unknown) => {
             await this.dataSource.transaction((m) => this.payouts.backToProposed(m, payout.id, txHash, `resend failed: ${shortError(error)}`));
           });
+          return;
         }
+        // A Safe UI execution we followed, reorged away: nobody here can resend it; wait for it again as PROPOSED.
+        await this.dataSource.transaction((m) => this.payouts.backToProposed(m, payout.id, txHash, `the followed execution ${txHash} is no longer on the chain`));
         return;
       case 'REVERTED':
         await this.dataSource.transaction((m) => this.payouts.backToProposed(m, payout.id, txHash, `execTransaction ${txHash} reverted`));

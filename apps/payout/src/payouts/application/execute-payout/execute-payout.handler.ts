@@ -52,7 +52,7 @@ export class ExecutePayoutHandler {
           throw new PayoutError('INVALID_STATUS_TRANSITION', `the Safe is at nonce ${state.nonce}; payouts with earlier nonces must be executed first (this one is ${payout.safeNonce})`, 409);
         }
         if (state.nonce > payout.safeNonce) {
-          throw new PayoutError('INVALID_STATUS_TRANSITION', `Safe nonce ${payout.safeNonce} was already used by another Safe transaction`, 409);
+          throw new PayoutError('INVALID_STATUS_TRANSITION', `Safe nonce ${payout.safeNonce} was already used by another Safe transaction; once that is confirmed the payout is flagged SAFE_NONCE_CONSUMED and can be re-proposed`, 409);
         }
         const all = (await this.payouts.signatures([payout.id], manager)).get(payout.id) ?? [];
         const valid = all.filter((s) => state.owners.includes(s.signer.toLowerCase()));
