@@ -15,7 +15,7 @@ import { createTestDatabase, TEST_NATS_URL, uniqueToken, type TestDatabase } fro
 import { PolicyAppModule } from '../app.module';
 import { ServiceProcess } from './service-process';
 
-const SCHEMAS = { 'api-gateway': 'gateway', 'okx-binding': 'okx', 'payment-listener': 'payments', policy: 'policy' } as const;
+const SCHEMAS = { 'api-gateway': 'gateway', 'okx-binding': 'okx', 'payment-listener': 'payments', policy: 'policy', 'claims-verifier': 'claims' } as const;
 
 export interface ApiReply<T = Record<string, unknown>> {
   readonly status: number;
@@ -47,7 +47,8 @@ export class PolicyTestEnv {
     readonly gatewayUrl: string,
   ) {}
 
-  static async open(label: string, policyEnv: Record<string, string> = {}): Promise<PolicyTestEnv> {
+  /** `claimsEnv`: also run the claims-verifier (its own process) with these settings. */
+  static async open(label: string, policyEnv: Record<string, string> = {}, claimsEnv?: Record<string, string>): Promise<PolicyTestEnv> {
     const anvil = await startAnvil({ port: await findFreePort(), blockTime: 1 });
     const chain = await deployLocalChain({ rpcUrl: anvil.rpcUrl, logger: { info: () => undefined, warn: () => undefined } });
     const provider = new JsonRpcProvider(anvil.rpcUrl, chain.chainId, { staticNetwork: true, cacheTimeout: -1 });
@@ -62,6 +63,7 @@ export class PolicyTestEnv {
       const root = process.cwd();
       env.processes.push(await ServiceProcess.start(root, 'okx-binding', await findFreePort(), env.serviceEnv('okx-binding')));
       env.processes.push(await ServiceProcess.start(root, 'payment-listener', await findFreePort(), { ...env.serviceEnv('payment-listener'), LISTENER_START_BLOCK: String(chain.deployBlock), LISTENER_POLL_INTERVAL_MS: '100' }));
+      if (claimsEnv) env.processes.push(await ServiceProcess.start(root, 'claims-verifier', await findFreePort(), { ...env.serviceEnv('claims-verifier'), ...claimsEnv }));
       env.processes.push(await ServiceProcess.start(root, 'api-gateway', gatewayPort, { ...env.serviceEnv('api-gateway'), SERVICE_REQUEST_TIMEOUT_MS: '10000', RATE_LIMIT_WALLET_PER_MINUTE: '100000', RATE_LIMIT_IP_PER_MINUTE: '100000' }));
     } catch (error) {
       await env.close();
