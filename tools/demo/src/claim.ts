@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@liqpass/evidence';
 import { parseUnits } from 'ethers';
 import { check } from './demo-error';
@@ -7,6 +11,9 @@ import type { Session } from './sign-in';
 import type { Stack } from './stack';
 import type { StepLog } from './step-runner';
 import type { Claim, PurchaseOrder, SimAccount, SimPosition } from './wire-types';
+
+// dist/tools/demo/src/claim.js and tools/demo/src/claim.ts are both four levels below the root.
+const EVIDENCE_CLI = resolve(__dirname, '../../../../libs/evidence/bin/liqpass-evidence.cjs');
 
 /** OKX liquidates the insured position, the trader claims, the platform verifies, a reviewer approves. */
 
@@ -50,7 +57,34 @@ export async function checkEvidence(trader: Session, claim: Claim, log: StepLog)
   check(BigInt(bundle.summary.payoutUsdc) === parseUnits(claim.payoutAmountUsdc!, 6), `the seal's payout ${bundle.summary.payoutUsdc} base units differs from the claim's ${claim.payoutAmountUsdc} USDC`);
   log.note(`${bundle.items.length} OKX responses (${bundle.items.map((i) => i.name).join(', ')})`);
   log.note(`root recomputed from ${result.recomputedLeaves.length} leaves = ${bundle.root} ✓; sealed by ${result.recoveredSigner} ✓`);
+  checkWithCli(bundle, log);
   return bundle;
+}
+
+/**
+ * The operator's offline check: `liqpass-evidence verify` (the repository's bin) accepts the
+ * bundle as served, and refuses it with one byte of one raw OKX body changed.
+ */
+function checkWithCli(bundle: EvidenceBundle, log: StepLog): void {
+  const dir = mkdtempSync(join(tmpdir(), 'liqpass-demo-evidence-'));
+  try {
+    const served = join(dir, 'bundle.json');
+    writeFileSync(served, JSON.stringify(bundle, null, 2));
+    const verify = (file: string) => spawnSync(process.execPath, [EVIDENCE_CLI, 'verify', file], { encoding: 'utf8' });
+    const accepted = verify(served);
+    check(accepted.status === 0, `liqpass-evidence verify refused the served bundle (exit ${accepted.status})`, accepted.stdout + accepted.stderr);
+    const text = JSON.stringify(bundle.items[0]!.body);
+    const at = text.search(/[0-9]/);
+    check(at >= 0, 'the first raw OKX body has no digit to change');
+    const changed = text.slice(0, at) + (text[at] === '9' ? '8' : String(Number(text[at]) + 1)) + text.slice(at + 1);
+    const tampered = join(dir, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify({ ...bundle, items: [{ ...bundle.items[0]!, body: JSON.parse(changed) as unknown }, ...bundle.items.slice(1)] }, null, 2));
+    const refused = verify(tampered);
+    check(refused.status !== 0, 'liqpass-evidence verify accepted a bundle with one byte of a raw body changed');
+    log.note(`liqpass-evidence verify: the served bundle passes (exit 0); one byte changed in ${bundle.items[0]!.name}'s body fails (exit ${refused.status})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function approve(reviewer: Session, claim: Claim, log: StepLog): Promise<Claim> {
