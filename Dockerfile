@@ -62,4 +62,5 @@ COPY infra/docker/select-service.cjs infra/docker/healthcheck.cjs ./infra/docker
 RUN SERVICE="${SERVICE}" node infra/docker/select-service.cjs
 USER node
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "infra/docker/healthcheck.cjs"]
-CMD ["node", "--enable-source-maps", "dist/main.js"]
+# The flags of SERVICE_NODE_FLAGS (libs/config/src/services.ts): keep the two together.
+CMD ["node", "--max-old-space-size=128", "--enable-source-maps", "dist/main.js"]

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './lib/dist.mjs';
+import { collectRun } from './lib/run-record.mjs';
 
 const BENCH = join(ROOT, 'bench');
 const PATTERN = /\.bench\.(mjs|ts)$/;
@@ -32,6 +33,7 @@ if (flags.has('--list')) {
 const run = (command, commandArgs) => spawnSync(command, commandArgs, { cwd: ROOT, stdio: 'inherit' }).status ?? 1;
 if (!flags.has('--no-build') && run('npm', ['run', 'build']) !== 0) process.exit(1);
 
+const runStarted = new Date();
 const results = [];
 for (const { area, files } of chosen) {
   for (const file of files) {
@@ -50,4 +52,10 @@ for (const { area, files } of chosen) {
   }
 }
 process.stdout.write(`\n${results.map((r) => `${r.status === 0 ? 'ran   ' : 'FAILED'} ${r.path} (${r.seconds} s)`).join('\n')}\n`);
+// Every run's figures as one JSON document (tmp/bench/runs/) and a section of docs/benchmarks.md.
+// BENCH_NO_RECORD=1: print only (a quick look that should not enter the record).
+if (!process.env.BENCH_NO_RECORD) {
+  const recorded = await collectRun(runStarted, results);
+  if (recorded) process.stdout.write(`\nrecorded: ${relative(ROOT, recorded.json)} and a section appended to ${relative(ROOT, recorded.markdown)}\n`);
+}
 process.exit(results.every((r) => r.status === 0) ? 0 : 1);

@@ -7,6 +7,7 @@ import { dist, pkg } from '../lib/dist.mjs';
 import { Cleanup, startProcess } from '../lib/processes.mjs';
 import { cpuMeter } from '../lib/cpu.mjs';
 import { percentile, say, table, verdict } from '../lib/report.mjs';
+import { writeResult } from '../lib/results.mjs';
 import { ClaimsService, createTestDatabase, provisionSchema, TEST_NATS_URL, uniqueToken } from '../lib/claims-service.mjs';
 
 const autocannon = pkg('autocannon');
@@ -57,6 +58,7 @@ async function measure(label, url, connections, headers, meter) {
 
 const cleanup = new Cleanup();
 let exitCode = 0;
+let result = null;
 try {
   const db = await createTestDatabase('bench_gateway');
   cleanup.add('drop database', () => db.drop());
@@ -122,10 +124,18 @@ try {
   // Where a request's CPU goes (µs per GET /claims, every process on its path): this machine has
   // 2 cores, so the sum bounds the throughput at about 2,000,000 / total req/s.
   table('CPU per GET /claims by process (µs; postgres and nats-server: all their processes)', cpuRows);
+  result = {
+    headline: rows.flatMap((r) => [
+      { what: `${r.label}, ${r.connections} connections`, value: Math.round(r.rps), unit: 'req/s', baseline: r.label === 'fastify hello world' ? undefined : Math.round(rows.find((b) => b.label === 'fastify hello world' && b.connections === r.connections).rps), ratio: Number(r['vs baseline']), target: r.label === 'gateway GET /claims' ? `≥ ${TARGET_RPS} req/s, p99 < ${TARGET_P99_MS} ms` : undefined, verdict: r.label === 'gateway GET /claims' ? r.target.split(' ')[0] : undefined },
+      ...(r.label === 'gateway GET /claims' ? [{ what: `gateway GET /claims p99, ${r.connections} connections`, value: r.p99, unit: 'ms' }] : []),
+    ]),
+    details: { durationSeconds: DURATION, rows, cpuMicrosecondsPerRequest: cpuRows },
+  };
 } catch (error) {
   process.stderr.write(`[bench] gateway benchmark failed: ${error?.stack ?? error}\n`);
   exitCode = 1;
 } finally {
   await cleanup.run();
 }
+if (result) writeResult('gateway', result);
 process.exit(exitCode);

@@ -1,8 +1,26 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ROOT } from './dist.mjs';
+import { dist, ROOT } from './dist.mjs';
+
+const { SERVICE_NODE_FLAGS } = dist('libs/config');
+
+const peaks = [];
+
+/** Peak resident memory (VmHWM) of every process started here, read as each stopped, in MB. */
+export function peakMemory() {
+  return [...peaks];
+}
+
+function readPeakMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : null;
+  } catch {
+    return null; // gone already
+  }
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -25,7 +43,7 @@ export async function startProcess(name, entry, env = {}, { readyPath = '/health
   const port = await freePort();
   // BENCH_PROFILE_DIR=<dir>: each process writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE_DIR, name.replace(/[^a-z0-9-]/gi, '_'))}`] : [];
-  const child = spawn(process.execPath, [...profile, file], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...profile, file], {
     cwd: ROOT,
     env: { ...process.env, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -39,6 +57,8 @@ export async function startProcess(name, entry, env = {}, { readyPath = '/health
     pid: child.pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      const peakMb = readPeakMb(child.pid);
+      if (peakMb !== null) peaks.push({ name, peakMb });
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -1,5 +1,3 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PREMIUM_PAID_TOPIC } from '@liqpass/chain';
 import { eventually } from '@liqpass/testing';
@@ -8,10 +6,11 @@ import { paymentFromLog } from '../../apps/payment-listener/src/chain-listener/d
 import { ListenerTestEnv } from '../../apps/payment-listener/src/testing/listener-test-env';
 import { cpuMs } from '../lib/cpu.mjs';
 import { Cleanup, startProcess } from '../lib/processes.mjs';
+import { writeResult } from '../lib/results.mjs';
 import { percentile, say, table, verdict } from '../lib/report.mjs';
 import { ChainFiller, type SignedQuote } from './chain-filler';
 import { HeadGate } from './head-gate';
-import { rawGetLogs, rawPostgresInserts } from './raw-baselines';
+import { rawGetLogs, rawJetStreamPublishes, rawPostgresInserts } from './raw-baselines';
 
 /**
  * The payment listener's throughput and latency (issue 4), in one run:
@@ -32,13 +31,13 @@ const WALLETS = Number(process.env.BENCH_WALLETS ?? 100);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 60);
 const POLL_MS = 1000;
 const CONFIRMATIONS = 2;
-const OUT = join(process.cwd(), 'tmp/bench/payment-listener-ingest.json');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('payment-listener ingest benchmark', () => {
   it(`ingests ${EVENTS} PremiumPaid events and publishes each once`, async () => {
     const cleanup = new Cleanup();
+    let recorded: { headline: Record<string, unknown>[]; details: object } | null = null;
     try {
       const env = await ListenerTestEnv.open('bench', ['--gas-limit', '2000000000']);
       cleanup.add('test world', () => env.close());
@@ -85,6 +84,7 @@ describe('payment-listener ingest benchmark', () => {
       expect(getLogs.items).toBe(EVENTS);
       const payments = getLogs.logs.map((log) => paymentFromLog(env.chain.chainId, parseRpcLog(log), 0));
       const before = await rawPostgresInserts(env.db.url, payments);
+      const rawPublish = await rawJetStreamPublishes(env.js, env.jsm, env.prefix, payments.map((payment) => JSON.stringify(payment, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))));
 
       // 3. Open the gate: the listener sees EVENTS confirmed payments at once.
       const pid = listener.pid as number;
@@ -149,6 +149,7 @@ describe('payment-listener ingest benchmark', () => {
       table(`payment-listener — ${EVENTS} PremiumPaid in ${blocks.length} blocks of ${PER_BLOCK}, ${WALLETS} buyers (chain filled in ${fillMs} ms)`, [
         { measure: 'raw eth_getLogs, one call over the range', 'per s': getLogs.perSecond, ms: getLogs.ms, 'listener ÷ this': (eventsPerSecond / getLogs.perSecond).toFixed(3) },
         { measure: 'raw Postgres single-row INSERT, 4 clients (before / after)', 'per s': rawInsert, ms: `${before.singleRow.perSecond} / ${after.singleRow.perSecond}`, 'listener ÷ this': ratio.toFixed(2) },
+        { measure: 'raw JetStream publishes, acked, 256 in flight', 'per s': rawPublish.perSecond, ms: rawPublish.ms, 'listener ÷ this': (eventsPerSecond / rawPublish.perSecond).toFixed(3) },
         { measure: 'raw Postgres 1,000-row INSERTs', 'per s': rawBatched, ms: '', 'listener ÷ this': (eventsPerSecond / rawBatched).toFixed(3) },
         { measure: 'listener: gate open → last PremiumPaid received', 'per s': eventsPerSecond, ms: ingestMs, 'listener ÷ this': '1' },
       ]);
@@ -168,6 +169,7 @@ describe('payment-listener ingest benchmark', () => {
         buyers: WALLETS,
         fillMs,
         rawGetLogs: { logsPerSecond: getLogs.perSecond, ms: getLogs.ms },
+        rawJetStream: { publishesPerSecond: rawPublish.perSecond, ms: rawPublish.ms },
         rawPostgres: { singleRowInsertsPerSecond: rawInsert, before: before.singleRow.perSecond, after: after.singleRow.perSecond, batchedRowsPerSecond: rawBatched },
         listener: { eventsPerSecond, ingestMs, cpuMs: cpuUsed, ratioToRawInsert: Number(ratio.toFixed(2)), target: 0.3 },
         latency: {
@@ -180,11 +182,16 @@ describe('payment-listener ingest benchmark', () => {
           segmentsP99Ms: { toCommit: percentile(toCommit, 99), toPublish: percentile(toPublish, 99), toReceive: percentile(toReceive, 99) },
         },
       };
-      mkdirSync(dirname(OUT), { recursive: true });
-      writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
-      say(`written to ${OUT}`);
+      recorded = {
+        headline: [
+          { what: `payment ingest: ${EVENTS} PremiumPaid → ACTIVE`, value: eventsPerSecond, unit: 'events/s', baseline: rawInsert, ratio: Number(ratio.toFixed(2)), target: '≥ 0.3 × raw Postgres inserts', verdict: verdict(ratio >= 0.3) },
+          { what: 'payment ingest: p99 confirming block → ACTIVE (live payments)', value: p99, unit: 'ms', target: `≤ ${POLL_MS + 100} ms`, verdict: verdict(p99 <= POLL_MS + 100) },
+        ],
+        details: result,
+      };
     } finally {
       await cleanup.run();
     }
+    if (recorded) writeResult('payment-listener', recorded);
   });
 });

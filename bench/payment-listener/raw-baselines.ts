@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { CreatePaymentsTables1764400000000 } from '../../apps/payment-listener/src/migrations/create-payments-tables.migration';
@@ -84,4 +85,30 @@ export async function rawPostgresInserts(adminUrl: string, payments: readonly Pr
   await admin.query('DROP SCHEMA bench_raw CASCADE');
   await admin.end();
   return { singleRow, batched };
+}
+
+/**
+ * JetStream publishes of `bodies` to a stream of their own (file storage, as the services'
+ * streams), each with a message id for dedup and awaited for its ack, `inFlight` at a time:
+ * the ceiling for the listener's outbox relay, which publishes every PremiumPaid that way.
+ */
+export async function rawJetStreamPublishes(js: JetStreamClient, jsm: JetStreamManager, prefix: string, bodies: string[], inFlight = 256): Promise<Rate> {
+  const name = `BENCH_RAW_${prefix.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const subject = `${prefix}.bench.raw-publish`;
+  await jsm.streams.add({ name, subjects: [subject], storage: StorageType.File, duplicate_window: 120_000_000_000 });
+  try {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < bodies.length) {
+          const i = next++;
+          await js.publish(subject, bodies[i]!, { msgID: `raw-${i}` });
+        }
+      }),
+    );
+    return rate(bodies.length, performance.now() - started);
+  } finally {
+    await jsm.streams.delete(name).catch(() => undefined);
+  }
 }

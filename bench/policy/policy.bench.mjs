@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dist, pkg } from '../lib/dist.mjs';
 import { cpuMs } from '../lib/cpu.mjs';
 import { Cleanup, freePort, startProcess } from '../lib/processes.mjs';
+import { writeResult } from '../lib/results.mjs';
 import { say, table, verdict } from '../lib/report.mjs';
 
 const setting = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -28,6 +29,7 @@ function calibration() {
   );
   const worst = Math.max(...rows.map((r) => Math.abs(r.zScore)));
   say(`largest |z| = ${worst.toFixed(2)}: ${verdict(worst < 3)} (|z| < 3 is sampling noise; 10 s steps miss a few touches, so 'observed' leans low)`);
+  return [{ what: `pricing calibration: largest |z| over 5 leverage buckets, ${paths} paths each`, value: Number(worst.toFixed(2)), unit: '|z|', target: '< 3', verdict: verdict(worst < 3) }];
 }
 
 /** ethers' signTypedData of a quote, back to back on this process's one core, for `seconds`. */
@@ -122,11 +124,17 @@ async function quoteThroughput() {
     ]);
     say(`quotes/s ÷ raw signing/s = ${((rate / raw.rate) * 100).toFixed(0)} % (target ≥ 50 %: ${verdict(rate / raw.rate >= 0.5)}); p99 ${p99.toFixed(1)} ms (target < 50 ms: ${verdict(p99 < 50)})`);
     say(`load average while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores)`);
+    return [
+      { what: `POST /quote through the gateway, ${concurrency} connections`, value: Math.round(rate), unit: 'quotes/s', baseline: Math.round(raw.rate), ratio: Number((rate / raw.rate).toFixed(3)), target: '≥ 0.5 × raw EIP-712 signing', verdict: verdict(rate / raw.rate >= 0.5) },
+      { what: 'POST /quote p99', value: Number(p99.toFixed(1)), unit: 'ms', target: '< 50 ms', verdict: verdict(p99 < 50) },
+    ];
   } finally {
     await cleanup.run();
   }
 }
 
 const only = process.env.BENCH_ONLY;
-if (!only || only === 'calibration') calibration();
-if (!only || only === 'quotes') await quoteThroughput();
+const headline = [];
+if (!only || only === 'calibration') headline.push(...calibration());
+if (!only || only === 'quotes') headline.push(...(await quoteThroughput()));
+writeResult('policy', { headline });

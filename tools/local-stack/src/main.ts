@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deployLocalChain, startAnvil, type AnvilHandle, type LocalChainDeployment } from '@liqpass/chain';
-import { SERVICES, type ServiceName } from '@liqpass/config';
+import { SERVICE_NODE_FLAGS, SERVICES, type ServiceName } from '@liqpass/config';
 import { say, warn } from './console-output';
 import { waitForHealthy } from './health-wait';
 import { capitaliseTreasury, dropLocalDatabase, dropLocalStreams } from './fresh-state';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
 
 function startApp(supervisor: ProcessSupervisor, service: ServiceName, env: Record<string, string> = {}): void {
   say(`starting ${service} on port ${SERVICES[service].defaultHttpPort}`);
-  supervisor.start({ name: service, command: process.execPath, args: ['--enable-source-maps', join(root, 'dist/apps', service, 'src/main.js')], env });
+  supervisor.start({ name: service, command: process.execPath, args: [...SERVICE_NODE_FLAGS, '--enable-source-maps', join(root, 'dist/apps', service, 'src/main.js')], env });
 }
 
 /** The deployed addresses, as the chain settings every service reads (libs/chain chainSettings). */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVICE_NODE_FLAGS } from '@liqpass/config';
 
 /**
  * Another LiqPass service as its own process from the build (`dist/apps/<name>/src/main.js`),
@@ -23,7 +24,7 @@ export class ServiceProcess {
   static async start(root: string, name: string, port: number, env: Record<string, string>): Promise<ServiceProcess> {
     const entry = join(root, `dist/apps/${name}/src/main.js`);
     if (!existsSync(entry)) throw new Error(`${name} is not built: ${entry} is missing. Run \`npm run build\` first (npm test builds before testing).`);
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], {
       cwd: root,
       env: { ...process.env, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
