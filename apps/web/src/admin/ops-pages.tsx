@@ -4,6 +4,7 @@ import { ErrorNote, Loadable, Time } from '../ui/bits';
 import { useAsync } from '../ui/use-async';
 import { premiumsVsPayouts, type LedgerRun } from './chart-data';
 import { PremiumsVsPayoutsChart } from './charts';
+import { TreasuryPanel, type TreasuryReport } from './treasury-panel';
 
 const BACKEND_SERVICES = ['okx-binding', 'policy', 'payment-listener', 'claims-verifier', 'payout'] as const;
 
@@ -50,7 +51,7 @@ const rowsOf = (data: unknown): Record<string, unknown>[] => {
 };
 
 export function ReconciliationPage() {
-  const state = useAsync(() => api.get<{ chainId: number; latest: Record<string, unknown> | null; runs: (Record<string, unknown> & LedgerRun)[] }>('/admin/reconciliation'), 'recon', 10_000);
+  const state = useAsync(() => api.get<{ chainId: number; latest: Record<string, unknown> | null; runs: (Record<string, unknown> & LedgerRun)[]; treasury?: TreasuryReport }>('/admin/reconciliation'), 'recon', 10_000);
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<unknown>(null);
   const runNow = async () => {
@@ -74,6 +75,7 @@ export function ReconciliationPage() {
         </button>
       </p>
       <ErrorNote error={runError} />
+      {state.data ? <TreasuryPanel treasury={state.data.treasury} /> : null}
       <Loadable state={state} empty="No reconciliation run yet." isEmpty={(d) => !d.latest && d.runs.length === 0}>
         {(d) => (
           <>
