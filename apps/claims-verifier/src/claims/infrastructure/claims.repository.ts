@@ -110,25 +110,36 @@ export class ClaimsRepository {
 
   async insert(manager: EntityManager, claim: Partial<ClaimRow> & { id: string; purchase_order_id: string; claimant: string; source: string }, actor: string): Promise<ClaimRow> {
     const names = Object.keys(claim);
+    // The row and its first transition (none → VERIFYING) in one statement.
     const [row] = (await manager.query(
-      `INSERT INTO insurance_claims (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}, 'VERIFYING') RETURNING *`,
-      names.map((name) => serialise((claim as Record<string, unknown>)[name])),
+      `WITH inserted AS (
+         INSERT INTO insurance_claims (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 2}`).join(', ')}, 'VERIFYING') RETURNING *
+       ), audited AS (
+         INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, NULL, 'VERIFYING', $1, NULL FROM inserted
+       )
+       SELECT * FROM inserted`,
+      [actor, ...names.map((name) => serialise((claim as Record<string, unknown>)[name]))],
     )) as ClaimRow[];
-    await this.audit(manager, claim.id, null, 'VERIFYING', actor, null);
     return row!;
   }
 
-  /** The one way a claim's status changes: checked against the state machine, audited. */
+  /**
+   * The one way a claim's status changes: checked against the state machine, guarded by the
+   * status it had (a concurrent change makes it refuse), and audited in the same statement.
+   */
   async transition(manager: EntityManager, claim: ClaimRow, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}): Promise<ClaimRow> {
     if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
     const names = Object.keys(columns);
-    const [rows] = (await manager.query(
-      `UPDATE insurance_claims SET status = $2, updated_at = now()${names.map((name, i) => `, ${name} = $${i + 4}`).join('')} WHERE id = $1 AND status = $3 RETURNING *`,
-      [claim.id, to, claim.status, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
-    )) as [ClaimRow[], number];
-    const updated = rows[0];
+    const [updated] = (await manager.query(
+      `WITH updated AS (
+         UPDATE insurance_claims SET status = $2, updated_at = now()${names.map((name, i) => `, ${name} = $${i + 6}`).join('')} WHERE id = $1 AND status = $3 RETURNING *
+       ), audited AS (
+         INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, $3, $2, $4, $5 FROM updated
+       )
+       SELECT * FROM updated`,
+      [claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
+    )) as ClaimRow[];
     if (!updated) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `the claim is no longer ${claim.status}`, 409);
-    await this.audit(manager, claim.id, claim.status, to, actor, reason);
     return updated;
   }
 
@@ -163,10 +174,6 @@ export class ClaimsRepository {
   /** Claims in VERIFYING past their deadline, locked for the sweeper (skipping any being verified). */
   async overdue(manager: EntityManager, limit: number): Promise<ClaimRow[]> {
     return manager.query(`SELECT * FROM insurance_claims WHERE status = 'VERIFYING' AND verify_deadline_at < now() ORDER BY verify_deadline_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`) as Promise<ClaimRow[]>;
-  }
-
-  private async audit(manager: EntityManager, claimId: string, from: string | null, to: string, actor: string, reason: string | null): Promise<void> {
-    await manager.query('INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) VALUES ($1, $2, $3, $4, $5)', [claimId, from, to, actor, reason]);
   }
 }
 

@@ -61,6 +61,13 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
     const outbox = await service.sql<{ type: string; payload: Record<string, unknown> }>(`SELECT type, envelope->'payload' AS payload FROM outbox WHERE envelope->'payload'->>'claimId' = $1 ORDER BY created_at`, [opened.data.id]);
     expect(outbox.map((row) => row.type)).toEqual(['ClaimRequested', 'ClaimVerified', 'ClaimApproved']);
     expect(outbox[2]!.payload).toMatchObject({ approvedBy: REVIEWER, payoutAmountUsdc: '500000000', evidenceRoot: claim['evidenceRoot'] });
+    // Every status change audited, in order, with who made it.
+    const trail = await service.sql<{ from_status: string | null; to_status: string; actor: string }>('SELECT from_status, to_status, actor FROM claim_transitions WHERE claim_id = $1 ORDER BY id', [opened.data.id]);
+    expect(trail).toEqual([
+      { from_status: null, to_status: 'VERIFYING', actor: insured.wallet.toLowerCase() },
+      { from_status: 'VERIFYING', to_status: 'VERIFIED_PENDING_REVIEW', actor: 'verifier' },
+      { from_status: 'VERIFIED_PENDING_REVIEW', to_status: 'APPROVED_PENDING_MULTISIG', actor: expect.stringMatching(/^0x70997970c51812dc3a010c7d01b50e0d17dc79c8$/i) },
+    ]);
   }, 40_000);
 
   it('a partial liquidation pays the fixed amount scaled by liquidated ÷ insured size, the insured size as bound', async () => {
