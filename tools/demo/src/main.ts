@@ -5,11 +5,7 @@
  * the step, what was expected and what was seen (an HTTP error body, the last status) on any
  * deviation. See LOCAL-STACK.md for the addresses and wallets it relies on.
  */
-import { demoSettings } from './demo-settings';
-import { runJourney } from './journey';
-import { checkHealth, connectStack, type Stack } from './stack';
-import { describeFailure, StepRunner } from './step-runner';
-import { JsonApi } from './json-api';
+import { checkHealth, connectStack, demoSettings, describeFailure, JsonApi, runJourney, StepRunner, type Stack } from '@liqpass/demo-journey';
 
 async function main(): Promise<number> {
   const settings = demoSettings();

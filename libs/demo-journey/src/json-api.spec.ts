@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoError } from './demo-error';
-import { describeHttpFailure, JsonApi } from './json-api';
+import { describeHttpFailure, JsonApi, retryableFailure } from './json-api';
 
 describe('describeHttpFailure', () => {
   it("reads the gateway's one error body", () => {
@@ -63,5 +63,55 @@ describe('JsonApi', () => {
     const error = await new JsonApi('API gateway', `http://127.0.0.1:${port}`).get('/health').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DemoError);
     expect((error as DemoError).message).toBe(`GET /health: the API gateway at http://127.0.0.1:${port} did not answer (ECONNREFUSED)`);
+  });
+});
+
+describe('retryableFailure', () => {
+  it('re-sends any method that never reached a server, and a 503 (no replica took it)', () => {
+    expect(retryableFailure('POST', { networkError: 'ECONNREFUSED' })).toBe(true);
+    expect(retryableFailure('POST', { status: 503 })).toBe(true);
+  });
+
+  it('re-sends a GET after any 5xx or lost reply, never a POST that may have taken effect', () => {
+    expect(retryableFailure('GET', { status: 504 })).toBe(true);
+    expect(retryableFailure('GET', { networkError: 'ECONNRESET' })).toBe(true);
+    expect(retryableFailure('POST', { status: 504 })).toBe(false);
+    expect(retryableFailure('POST', { status: 500 })).toBe(false);
+    expect(retryableFailure('POST', { networkError: 'ECONNRESET' })).toBe(false);
+  });
+
+  it('never re-sends an answer that is not a server failure', () => {
+    expect(retryableFailure('GET', { status: 404 })).toBe(false);
+    expect(retryableFailure('POST', { status: 409 })).toBe(false);
+  });
+});
+
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('JsonApi riding out a restart', () => {
+  it('re-sends a request while the server is down and returns the reply once it is back', async () => {
+    const port = await closedPort();
+    const api = new JsonApi('API gateway', `http://127.0.0.1:${port}`, undefined, 2_000, 5_000);
+    const later = new Promise<Server>((resolve) =>
+      setTimeout(() => {
+        const back = createServer((_req, res) => res.writeHead(201, { 'content-type': 'application/json' }).end('{"ok":true}'));
+        back.listen(port, '127.0.0.1', () => resolve(back));
+      }, 600),
+    );
+    await expect(api.post('/claims', {}, 201)).resolves.toEqual({ ok: true });
+    await new Promise<void>((resolve) => void later.then((back) => back.close(() => resolve())));
+  });
+
+  it('gives up after its window with the last error', async () => {
+    const api = new JsonApi('API gateway', `http://127.0.0.1:${await closedPort()}`, undefined, 500, 600);
+    const started = Date.now();
+    await expect(api.get('/health')).rejects.toThrow(/did not answer \(ECONNREFUSED\)/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
   });
 });

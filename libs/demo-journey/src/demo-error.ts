@@ -7,6 +7,8 @@ export class DemoError extends Error {
   constructor(
     message: string,
     readonly detail?: string,
+    /** Set when no HTTP reply came at all: the socket error code (ECONNREFUSED, …). */
+    readonly networkError?: string,
   ) {
     super(message);
     this.name = 'DemoError';

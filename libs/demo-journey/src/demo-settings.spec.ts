@@ -10,6 +10,7 @@ describe('demoSettings', () => {
       siweDomain: 'localhost:3000',
       instId: 'BTC-USDT-SWAP',
       waitTimeoutMs: 60_000,
+      unavailableRetryMs: 0,
     });
   });
 

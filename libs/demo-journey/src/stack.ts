@@ -45,8 +45,8 @@ function unhealthy(body: unknown): string {
 
 /** Reads /config, connects to the chain it names and checks the chain id matches. */
 export async function connectStack(settings: DemoSettings): Promise<Stack> {
-  const gateway = new JsonApi('API gateway', settings.gatewayUrl);
-  const sim = new JsonApi('OKX simulator', settings.simUrl);
+  const gateway = new JsonApi('API gateway', settings.gatewayUrl, undefined, 15_000, settings.unavailableRetryMs);
+  const sim = new JsonApi('OKX simulator', settings.simUrl, undefined, 15_000, settings.unavailableRetryMs);
   const config = await gateway.get<PublicConfig>('/config');
   const rpcUrl = settings.rpcUrl ?? config.rpcUrl;
   // A static network: no detection retries in the background if the node is down.

@@ -16,9 +16,25 @@ export function describeHttpFailure(method: string, path: string, status: number
 }
 
 /**
+ * Whether a failed attempt may be sent again while a service restarts. Only where the request
+ * cannot have taken effect twice: no connection at all (ECONNREFUSED) or the gateway's 503 (no
+ * replica took it) for any method; any 5xx or lost reply only for a GET, which changes nothing.
+ */
+export function retryableFailure(method: string, outcome: { status: number } | { networkError: string }): boolean {
+  const read = method === 'GET';
+  if ('networkError' in outcome) return read || outcome.networkError === 'ECONNREFUSED';
+  if (outcome.status === 503) return true;
+  return read && outcome.status >= 500;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
  * A small JSON client for one base URL (the gateway or the simulator's control API), optionally
  * with a session token. Any status but the expected ones is a DemoError carrying the body, and an
  * unreachable server is one naming the URL — the demo never goes on after a refusal.
+ * `unavailableRetryMs` (0 for the demo; the fault drills set it) keeps re-sending a request that
+ * `retryableFailure` allows for that long, so a journey rides out a service being restarted.
  */
 export class JsonApi {
   constructor(
@@ -26,13 +42,28 @@ export class JsonApi {
     readonly baseUrl: string,
     private readonly token?: string,
     private readonly timeoutMs = 15_000,
+    private readonly unavailableRetryMs = 0,
   ) {}
 
   withToken(token: string): JsonApi {
-    return new JsonApi(this.name, this.baseUrl, token, this.timeoutMs);
+    return new JsonApi(this.name, this.baseUrl, token, this.timeoutMs, this.unavailableRetryMs);
   }
 
   async request(method: string, path: string, body?: unknown): Promise<HttpReply> {
+    const giveUpAt = Date.now() + this.unavailableRetryMs;
+    for (;;) {
+      try {
+        const reply = await this.attempt(method, path, body);
+        if (!retryableFailure(method, reply) || Date.now() >= giveUpAt) return reply;
+      } catch (error) {
+        const networkError = error instanceof DemoError ? (error.networkError ?? 'unknown') : 'unknown';
+        if (!retryableFailure(method, { networkError }) || Date.now() >= giveUpAt) throw error;
+      }
+      await pause(250);
+    }
+  }
+
+  private async attempt(method: string, path: string, body?: unknown): Promise<HttpReply> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -46,7 +77,7 @@ export class JsonApi {
       });
     } catch (error) {
       const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new DemoError(`${method} ${path}: the ${this.name} at ${this.baseUrl} did not answer (${reason})`, (error as Error).message);
+      throw new DemoError(`${method} ${path}: the ${this.name} at ${this.baseUrl} did not answer (${reason})`, (error as Error).message, reason);
     }
     const text = await response.text();
     let parsed: unknown = text;
@@ -57,7 +88,6 @@ export class JsonApi {
     }
     return { status: response.status, body: parsed };
   }
-
   /** The body of a reply with one of the expected statuses; a DemoError with the body otherwise. */
   async call<T>(method: string, path: string, body: unknown, expected: number | readonly number[]): Promise<T> {
     const statuses = typeof expected === 'number' ? [expected] : expected;
