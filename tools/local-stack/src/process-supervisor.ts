@@ -6,6 +6,7 @@ export interface ManagedProcess {
   readonly name: string;
   readonly child: ChildProcess;
   readonly logFile: string;
+  readonly spec: StartSpec;
 }
 
 export interface StartSpec {
@@ -19,10 +20,13 @@ export interface StartSpec {
 /**
  * Starts and stops the stack's child processes. Each child gets its own process group so that
  * stopping it also stops anything it spawned (Vite, anvil…); output goes to a log file per
- * process. If a child dies on its own, `onUnexpectedExit` is told so the stack can stop whole.
+ * process. If a child dies on its own, `onUnexpectedExit` is told so the stack can stop whole;
+ * one killed through `kill` (the fault drills' `kill -9`) is expected to die and can be started
+ * again with `restart`, its output appended to the same log.
  */
 export class ProcessSupervisor {
   private readonly processes: ManagedProcess[] = [];
+  private readonly killed = new Set<ChildProcess>();
   private stopping = false;
 
   constructor(
@@ -30,9 +34,9 @@ export class ProcessSupervisor {
     private readonly onUnexpectedExit: (process: ManagedProcess, code: number | null) => void,
   ) {}
 
-  start(spec: StartSpec): ManagedProcess {
+  start(spec: StartSpec, logFlags: 'w' | 'a' = 'w'): ManagedProcess {
     const logFile = join(this.logDir, `${spec.name}.log`);
-    const log = createWriteStream(logFile, { flags: 'w' });
+    const log = createWriteStream(logFile, { flags: logFlags });
     const child = spawn(spec.command, [...spec.args], {
       cwd: spec.cwd,
       env: { ...process.env, ...spec.env },
@@ -41,11 +45,36 @@ export class ProcessSupervisor {
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    const managed = { name: spec.name, child, logFile };
+    const managed = { name: spec.name, child, logFile, spec };
     child.once('exit', (code) => {
-      if (!this.stopping) this.onUnexpectedExit(managed, code);
+      if (!this.stopping && !this.killed.has(child)) this.onUnexpectedExit(managed, code);
     });
     this.processes.push(managed);
+    return managed;
+  }
+
+  /** `kill -9` of the named process's group, on purpose: resolves once it is gone. */
+  async kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const managed = this.find(name);
+    this.killed.add(managed.child);
+    if (managed.child.exitCode !== null || managed.child.signalCode !== null || managed.child.pid === undefined) return;
+    const exited = new Promise<void>((resolve) => managed.child.once('exit', () => resolve()));
+    signalGroup(managed.child.pid, signal);
+    await exited;
+    signalGroup(managed.child.pid, 'SIGKILL');
+  }
+
+  /** Starts a process killed with `kill` again, with the same command and environment. */
+  restart(name: string): ManagedProcess {
+    const managed = this.find(name);
+    if (!this.killed.has(managed.child)) throw new Error(`${name} is still running: kill it first`);
+    this.processes.splice(this.processes.indexOf(managed), 1);
+    return this.start(managed.spec, 'a');
+  }
+
+  private find(name: string): ManagedProcess {
+    const managed = [...this.processes].reverse().find((p) => p.name === name);
+    if (!managed) throw new Error(`no process named ${name}`);
     return managed;
   }
 
