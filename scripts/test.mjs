@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order that fails fastest — build, type check, lint (which
 // enforces module boundaries), unit and integration tests against the real Postgres and NATS,
-// then the Solidity tests. Prints each step's duration; stops at the first failure.
+// then the Solidity tests and, last, the fault drills. Prints each step's duration; stops at the first failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
@@ -42,6 +42,9 @@ const steps = [
 // forge resolves foundry.toml's solc wrapper path from the project folder: run it there.
 if (existsSync(join(root, 'contracts/foundry.toml'))) steps.push(['solidity tests (forge)', bin('forge'), ['test'], join(root, 'contracts')]);
 
+// Fault drills (docs/drills.md): a private stack on free ports, a journey per fault, the invariants
+// table. About 4–5 minutes; it never touches the machine's Postgres or NATS.
+steps.push(['fault drills (npm run drills)', process.execPath, ['--enable-source-maps', join(root, 'dist/tools/local-stack/src/drills/main.js')]]);
 const summary = [];
 for (const [name, command, args, cwd = root] of steps) {
   console.log(`\n▶ ${name}`);

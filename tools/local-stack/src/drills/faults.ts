@@ -53,16 +53,16 @@ const natsRestart: Fault = {
   hook: (context) => ({
     after: PAID,
     mode: 'overlap',
-    run: () => outage(context, `nats-server stopped after "${PAID}"`, () => context.stack.nats.restart(1000), () => undefined, 0),
+    run: () => outage(context, `nats-server stopped (SIGTERM) after "${PAID}", same store restarted`, () => context.stack.nats.stop(), () => context.stack.nats.resume()),
   }),
 };
 
 const postgresRestart: Fault = {
-  name: 'restart Postgres (pg_ctl restart -m fast)',
+  name: 'restart Postgres (pg_ctl stop -m fast, start)',
   hook: (context) => ({
     after: PAID,
     mode: 'overlap',
-    run: () => outage(context, `Postgres restarted after "${PAID}"`, () => context.stack.postgres.restart(), () => undefined, 0),
+    run: () => outage(context, `Postgres stopped (-m fast: every connection cut) after "${PAID}", then started`, () => context.stack.postgres.stopFast(), () => context.stack.postgres.start()),
   }),
 };
 

@@ -33,10 +33,12 @@ export class PrivateNats {
     await waitFor('private nats-server', () => isListening(this.port), 15_000);
   }
 
-  /** SIGTERM (a clean broker stop), then the same server on the same store. */
-  async restart(downMs: number): Promise<void> {
+  /** SIGTERM: a clean broker stop. `resume` starts the same server on the same store. */
+  async stop(): Promise<void> {
     await this.supervisor.kill(NATS_PROCESS, 'SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, downMs));
+  }
+
+  async resume(): Promise<void> {
     this.supervisor.restart(NATS_PROCESS);
     await waitFor('private nats-server (restarted)', () => isListening(this.port), 15_000);
   }
