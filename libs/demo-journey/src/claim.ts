@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { verifyEvidenceBundle, type EvidenceBundle } from '@liqpass/evidence';
 import { parseUnits } from 'ethers';
-import { check } from './demo-error';
+import { check, DemoError } from './demo-error';
 import { shortHex } from './format';
 import { pollUntil, statusProbe } from './poll';
 import type { Session } from './sign-in';
@@ -12,8 +12,14 @@ import type { Stack } from './stack';
 import type { StepLog } from './step-runner';
 import type { Claim, PurchaseOrder, SimAccount, SimPosition } from './wire-types';
 
-// dist/tools/demo/src/claim.js and tools/demo/src/claim.ts are both four levels below the root.
-const EVIDENCE_CLI = resolve(__dirname, '../../../../libs/evidence/bin/liqpass-evidence.cjs');
+/** The repository's `liqpass-evidence` bin, found upwards from here (libs/… under Vitest, dist/libs/… when built). */
+function evidenceCli(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'libs/evidence/bin/liqpass-evidence.cjs');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new DemoError(`no libs/evidence/bin/liqpass-evidence.cjs above ${__dirname}`);
+  }
+}
 
 /** OKX liquidates the insured position, the trader claims, the platform verifies, a reviewer approves. */
 
@@ -70,7 +76,7 @@ function checkWithCli(bundle: EvidenceBundle, log: StepLog): void {
   try {
     const served = join(dir, 'bundle.json');
     writeFileSync(served, JSON.stringify(bundle, null, 2));
-    const verify = (file: string) => spawnSync(process.execPath, [EVIDENCE_CLI, 'verify', file], { encoding: 'utf8' });
+    const verify = (file: string) => spawnSync(process.execPath, [evidenceCli(), 'verify', file], { encoding: 'utf8' });
     const accepted = verify(served);
     check(accepted.status === 0, `liqpass-evidence verify refused the served bundle (exit ${accepted.status})`, accepted.stdout + accepted.stderr);
     const text = JSON.stringify(bundle.items[0]!.body);

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deployLocalChain, startAnvil, type AnvilHandle, type LocalChainDeployment } from '@liqpass/chain';
-import { localDbRole, SERVICES, type ServiceName } from '@liqpass/config';
+import { localDbRole, SERVICE_NODE_FLAGS, SERVICES, type ServiceName } from '@liqpass/config';
 import { withCredentials, withDatabase } from '@liqpass/db';
 import { capitaliseTreasury } from '../fresh-state';
 import { waitForHealthy } from '../health-wait';
@@ -135,7 +135,7 @@ export class DrillStack {
     return {
       name: service,
       command: process.execPath,
-      args: ['--enable-source-maps', join(root, 'dist/apps', service, 'src/main.js')],
+      args: [...SERVICE_NODE_FLAGS, '--enable-source-maps', join(root, 'dist/apps', service, 'src/main.js')],
       env: { ...env, HTTP_PORT: String(this.ports.services[service]) },
     };
   }
