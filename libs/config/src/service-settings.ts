@@ -238,6 +238,12 @@ export const SERVICE_CONFIG_SCHEMAS = {
     VERIFY_CONCURRENCY: positiveInt(64),
     /** How often the sweeper looks for claims past their deadline. */
     VERIFY_SWEEP_INTERVAL_MS: positiveInt(2_000),
+    /**
+     * A claim refused only because this service has not yet seen the policy's latest events
+     * (unpaid, unbound, unknown) is looked at again for up to this long before the refusal
+     * stands: the trader may press Claim the moment the policy service shows ACTIVE. 0: never.
+     */
+    CLAIM_READ_MODEL_WAIT_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(4000, 'must stay under the gateway timeout').default(3000),
     /** Claims may be filed until coverage end + this grace period (PRODUCT.md §5: 7 days). */
     CLAIM_GRACE_SECONDS: positiveInt(604_800),
     /** Claims one wallet (or one OKX uid) may open per 30 days before CLAIM_RATE_LIMITED. */

@@ -5,7 +5,7 @@ import type { ServiceConfigOf } from '@liqpass/config';
 import { OutboxWriter } from '@liqpass/messaging';
 import { currentCorrelationId } from '@liqpass/observability';
 import { SERVICE_CONFIG } from '@liqpass/service-kit';
-import { claimPreconditions, fraudRefusal, parseList, type FraudLimits } from '../domain/claim-preconditions';
+import { claimPreconditions, fraudRefusal, mayBeCatchingUp, parseList, type FraudLimits } from '../domain/claim-preconditions';
 import { ClaimsRepository, type ClaimRow } from '../infrastructure/claims.repository';
 import { ClaimRpcError } from '../../shared/claim-rpc-error';
 import { ClaimsMetrics } from '../../shared/claims.metrics';
@@ -39,6 +39,7 @@ export class OpenClaimHandler {
 
   async execute(command: OpenClaimCommand): Promise<{ claim: ClaimRow; created: boolean }> {
     const claimant = command.claimant.toLowerCase();
+    await this.awaitReadModel(command.purchaseOrderId, claimant);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const policy = await this.claims.policy(manager, command.purchaseOrderId);
@@ -77,6 +78,21 @@ export class OpenClaimHandler {
       // Two requests racing past the check meet the one-open-claim index.
       if ((error as { code?: string }).code === '23505') throw this.refuse('ALREADY_CLAIMED', 'this policy already has an open claim', 409);
       throw error;
+    }
+  }
+
+  /**
+   * Read-your-writes for the trader who presses Claim the moment the policy service shows ACTIVE:
+   * while the refusal is one the policy's in-flight events would lift, look again for up to
+   * CLAIM_READ_MODEL_WAIT_MS. The transaction below decides either way.
+   */
+  private async awaitReadModel(purchaseOrderId: string, claimant: string): Promise<void> {
+    const deadline = Date.now() + this.config.CLAIM_READ_MODEL_WAIT_MS;
+    for (;;) {
+      const policy = await this.claims.policy(this.dataSource.manager, purchaseOrderId);
+      const refusal = claimPreconditions(policy, claimant, new Date(), this.config.CLAIM_GRACE_SECONDS);
+      if (!refusal || !mayBeCatchingUp(policy, claimant, refusal) || Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 

@@ -43,6 +43,18 @@ export function claimPreconditions(policy: PolicyView | null, claimant: string, 
   return null;
 }
 
+const CATCHING_UP = new Set(['PURCHASE_ORDER_NOT_PAID', 'MISSING_OKX_META', 'MISSING_COVERAGE_WINDOW']);
+
+/**
+ * Whether a refusal may only mean that this service's read model has not yet consumed the
+ * policy's latest events (PolicyCreated, OkxOrderBound, PolicyActivated): the trader saw ACTIVE
+ * from the policy service a moment before. A policy held by another wallet is a final answer.
+ */
+export function mayBeCatchingUp(policy: PolicyView | null, claimant: string, refusal: ClaimRefusal): boolean {
+  if (!policy || !policy.userWallet) return refusal.code === 'PURCHASE_ORDER_NOT_FOUND';
+  return policy.userWallet.toLowerCase() === claimant.toLowerCase() && CATCHING_UP.has(refusal.code);
+}
+
 export interface FraudLimits {
   readonly blacklistedWallets: ReadonlySet<string>;
   readonly blacklistedOkxUids: ReadonlySet<string>;

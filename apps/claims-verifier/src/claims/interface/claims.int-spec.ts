@@ -195,4 +195,23 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
     const stranger = await service.call<{ items: unknown[]; total: number }>('claims.list', { caller: { kind: 'wallet', wallet: randomWallet() }, params: {}, query: {}, body: {} });
     expect(stranger.ok && [stranger.data.total, stranger.data.items]).toEqual([0, []]);
   }, 30_000);
+
+  it('a claim pressed before this service has seen PolicyActivated waits for it (read-your-writes) instead of a 409; a stranger is refused at once', async () => {
+    const insured = await service.insure();
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'full' });
+    // The read model one event behind the policy service: not yet paid.
+    const [{ paid_at: paidAt }] = await service.sql<{ paid_at: Date }>('SELECT paid_at FROM policies WHERE purchase_order_id = $1', [insured.purchaseOrderId]);
+    await service.sql('UPDATE policies SET paid_at = NULL WHERE purchase_order_id = $1', [insured.purchaseOrderId]);
+    const started = Date.now();
+    const opening = service.claim(insured);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await service.sql('UPDATE policies SET paid_at = $2 WHERE purchase_order_id = $1', [insured.purchaseOrderId, paidAt]); // PolicyActivated arrives
+    const opened = await opening;
+    expect(opened).toMatchObject({ ok: true, data: { status: 'VERIFYING' } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+
+    const before = Date.now();
+    expect(await service.claim({ ...insured, wallet: randomWallet() })).toMatchObject({ ok: false, error: { code: 'PURCHASE_ORDER_NOT_FOUND' } });
+    expect(Date.now() - before).toBeLessThan(1_000);
+  }, 30_000);
 });
