@@ -49,8 +49,11 @@ export async function connectStack(settings: DemoSettings): Promise<Stack> {
   const sim = new JsonApi('OKX simulator', settings.simUrl, undefined, 15_000, settings.unavailableRetryMs);
   const config = await gateway.get<PublicConfig>('/config');
   const rpcUrl = settings.rpcUrl ?? config.rpcUrl;
-  // A static network: no detection retries in the background if the node is down.
-  const provider = new JsonRpcProvider(rpcUrl, config.chainId, { staticNetwork: true, pollingInterval: 250 });
+  // A static network: no detection retries in the background if the node is down. No request
+  // cache: ethers answers a repeated call from the last 250 ms by default, and a nonce read right
+  // after the previous transaction (approve, then payPremium; one journey, then the next) came
+  // back stale — "nonce has already been used" (seen in npm run drills).
+  const provider = new JsonRpcProvider(rpcUrl, config.chainId, { staticNetwork: true, pollingInterval: 250, cacheTimeout: -1 });
   let chainId: bigint;
   try {
     chainId = await provider.send('eth_chainId', []).then(BigInt);
