@@ -42,7 +42,8 @@ export function cpuMeter(processes) {
       taken[command] = 0;
       for (const pid of pidsNamed(command)) taken[command] += cpuMs(pid);
     }
-    taken['bench (autocannon)'] = process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
+    const own = process.cpuUsage();
+    taken['bench (autocannon)'] = (own.user + own.system) / 1000;
     return taken;
   };
   return {

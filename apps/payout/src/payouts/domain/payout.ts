@@ -1,3 +1,5 @@
+import { getAddress } from 'ethers';
+
 /**
  * A payout's life: HELD (a limit stopped it; no Safe transaction) or PROPOSED (SafeTx built,
  * collecting owner signatures) → EXECUTING (execTransaction sent) → EXECUTED (ExecutionSuccess
@@ -20,6 +22,11 @@ export class PayoutError extends Error {
     super(message);
     this.name = 'PayoutError';
   }
+}
+
+/** The two-person rule: the wallet that approved a claim may not `act` on its payout. */
+export function refuseApprover(approvedBy: string, caller: string, act: 'execute' | 'record' | 'release' | 're-propose'): void {
+  if (getAddress(approvedBy) === getAddress(caller)) throw new PayoutError('FORBIDDEN', `two-person rule: the wallet that approved the claim may not ${act} its payout`, 403);
 }
 
 /** USDC has 6 decimals everywhere (CHAIN.md). */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from '@liqpass/observability';
 import { LOGGER } from '@liqpass/service-kit';
 import { PAYOUT_SETTINGS, type PayoutSettings } from '../../../config/payout-settings';
-import { PayoutError } from '../../domain/payout';
+import { PayoutError, refuseApprover } from '../../domain/payout';
 import { packSignatures } from '../../domain/safe-tx';
 import { PayoutRepository } from '../../infrastructure/payout.repository';
 import { SafeChain } from '../../infrastructure/safe-chain';
@@ -40,9 +40,7 @@ export class ExecutePayoutHandler {
       const signed = await this.dataSource.transaction(async (manager) => {
         const payout = await this.payouts.get(cmd.payoutId, manager, true);
         if (!payout) throw new PayoutError('NOT_FOUND', `no payout ${cmd.payoutId}`, 404);
-        if (getAddress(payout.approvedBy) === caller) {
-          throw new PayoutError('FORBIDDEN', 'two-person rule: the wallet that approved the claim may not execute its payout', 403);
-        }
+        refuseApprover(payout.approvedBy, caller, 'execute');
         if (payout.status === 'EXECUTING' || payout.status === 'EXECUTED') return { txHash: payout.execTxHash!, raw: null };
         if (payout.status !== 'PROPOSED' || !payout.safeTx || payout.safeNonce === null) {
           throw new PayoutError('INVALID_STATUS_TRANSITION', `payout is ${payout.status}; only a PROPOSED payout can be executed`, 409);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { getAddress } from 'ethers';
 import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@liqpass/messaging';
-import { PayoutError } from '../../domain/payout';
+import { PayoutError, refuseApprover } from '../../domain/payout';
 import { PayoutMetrics } from '../../infrastructure/payout-metrics';
 import { PayoutRepository } from '../../infrastructure/payout.repository';
 import { ExecutionVerifier } from '../confirm-execution/execution-verifier';
@@ -35,9 +35,7 @@ export class MarkPaidHandler {
     const txHash = cmd.multisigTxHash.toLowerCase();
     const payout = await this.payouts.findByClaim(this.dataSource.manager, cmd.claimId);
     if (!payout) throw new PayoutError('NOT_FOUND', `no payout for claim ${cmd.claimId}`, 404);
-    if (getAddress(payout.approvedBy) === getAddress(cmd.caller)) {
-      throw new PayoutError('FORBIDDEN', 'two-person rule: the wallet that approved the claim may not record its payout', 403);
-    }
+    refuseApprover(payout.approvedBy, cmd.caller, 'record');
     if (payout.status === 'EXECUTED') {
       if (payout.execTxHash === txHash) return this.answer(payout.id, payout.claimId, txHash, payout.executedAt!);
       throw new PayoutError('INVALID_STATUS_TRANSITION', `claim ${cmd.claimId} was already paid by ${payout.execTxHash}`, 409);

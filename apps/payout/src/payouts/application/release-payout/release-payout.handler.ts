@@ -3,7 +3,7 @@ import { getAddress } from 'ethers';
 import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@liqpass/messaging';
 import { PAYOUT_SETTINGS, type PayoutSettings } from '../../../config/payout-settings';
-import { PayoutError } from '../../domain/payout';
+import { PayoutError, refuseApprover } from '../../domain/payout';
 import { PayoutMetrics } from '../../infrastructure/payout-metrics';
 import { PayoutRepository } from '../../infrastructure/payout.repository';
 import { SafeChain } from '../../infrastructure/safe-chain';
@@ -41,9 +41,7 @@ export class ReleasePayoutHandler {
       await this.payouts.lockSafe(manager, this.settings.chain.contracts.treasurySafe);
       const payout = await this.payouts.get(cmd.payoutId, manager, true);
       if (!payout) throw new PayoutError('NOT_FOUND', `no payout ${cmd.payoutId}`, 404);
-      if (getAddress(payout.approvedBy) === caller) {
-        throw new PayoutError('FORBIDDEN', 'two-person rule: the wallet that approved the claim may not release its payout', 403);
-      }
+      refuseApprover(payout.approvedBy, caller, 'release');
       if (payout.status !== 'HELD') throw new PayoutError('INVALID_STATUS_TRANSITION', `payout is ${payout.status}; only a HELD payout can be released`, 409);
       const amount = BigInt(payout.amountUsdc);
       const [balance, totals] = await Promise.all([this.chain.treasuryBalance(), this.payouts.committedTotals(manager)]);

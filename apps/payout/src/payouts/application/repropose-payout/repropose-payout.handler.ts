@@ -3,7 +3,7 @@ import { getAddress } from 'ethers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxWriter } from '@liqpass/messaging';
 import { PAYOUT_SETTINGS, type PayoutSettings } from '../../../config/payout-settings';
-import { PayoutError } from '../../domain/payout';
+import { PayoutError, refuseApprover } from '../../domain/payout';
 import { PayoutMetrics } from '../../infrastructure/payout-metrics';
 import { PayoutRepository, type PayoutRecord } from '../../infrastructure/payout.repository';
 import { SafeChain } from '../../infrastructure/safe-chain';
@@ -42,9 +42,7 @@ export class ReproposePayoutHandler {
       await this.payouts.lockSafe(manager, this.settings.chain.contracts.treasurySafe);
       const payout = await this.payouts.get(cmd.payoutId, manager, true);
       if (!payout) throw new PayoutError('NOT_FOUND', `no payout ${cmd.payoutId}`, 404);
-      if (getAddress(payout.approvedBy) === caller) {
-        throw new PayoutError('FORBIDDEN', 'two-person rule: the wallet that approved the claim may not re-propose its payout', 403);
-      }
+      refuseApprover(payout.approvedBy, caller, 're-propose');
       if (payout.status !== 'FLAGGED' || !payout.flagReason?.startsWith(SAFE_NONCE_CONSUMED)) {
         throw new PayoutError('INVALID_STATUS_TRANSITION', `payout is ${payout.status}; only a payout flagged ${SAFE_NONCE_CONSUMED} can be re-proposed`, 409);
       }
