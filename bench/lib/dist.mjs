@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where benchmarks write their figures (bench/lib/results.mjs) and runs are gathered (run-record.mjs). */
+export const RESULTS_DIR = join(ROOT, 'tmp', 'bench');
 const require = createRequire(join(ROOT, 'package.json'));
 
 /** Loads a compiled module: `dist('libs/testing')` or `dist('apps/claims-verifier/src/testing/okx-binding-stand-in')`. */

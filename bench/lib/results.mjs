@@ -1,13 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './dist.mjs';
+import { RESULTS_DIR } from './dist.mjs';
 import { peakMemory } from './processes.mjs';
 import { say, table } from './report.mjs';
 
 // One benchmark's results as JSON (tmp/bench/<name>.json), beside what it printed: bench/run.mjs
 // collects the files a run wrote into one JSON document and appends their headlines to
 // docs/benchmarks.md with the machine described.
-export const RESULTS_DIR = join(ROOT, 'tmp', 'bench');
 const MEMORY_TARGET_MB = 200;
 
 /**

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './dist.mjs';
-import { RESULTS_DIR } from './results.mjs';
+// Nothing here may load dist/: bench/run.mjs imports this before it builds (a clean clone has no dist/).
+import { RESULTS_DIR, ROOT } from './dist.mjs';
 
 const MARKDOWN = join(ROOT, 'docs', 'benchmarks.md');
 
