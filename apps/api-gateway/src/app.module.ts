@@ -22,7 +22,10 @@ import { HTTP_EDGE_CONTROLLERS, HTTP_EDGE_PROVIDERS } from './http-edge/http-edg
 import { ApiGatewayMigrations } from './migrations';
 import { PublicConfigController } from './public-config/interface/public-config.controller';
 import { ForwardRequestHandler } from './routing/application/forward-request/forward-request.handler';
+import { ReadCache } from './routing/domain/read-cache';
+import { cachedScopes } from './routing/domain/proxy-route';
 import { PROXY_ROUTES } from './routing/domain/routing-table';
+import { CACHED_SCOPES, ReadCacheInvalidation } from './routing/infrastructure/read-cache-invalidation';
 import { buildProxyController } from './routing/interface/proxy.controller';
 
 /**
@@ -67,6 +70,9 @@ export class ApiGatewayAppModule {
         AuditRepository,
         // routing
         ForwardRequestHandler,
+        { provide: ReadCache, useFactory: () => new ReadCache(config.READ_CACHE_TTL_MS, config.READ_CACHE_MAX_ENTRIES) },
+        { provide: CACHED_SCOPES, useValue: cachedScopes(PROXY_ROUTES) },
+        ReadCacheInvalidation,
       ],
     };
   }

@@ -54,6 +54,13 @@ export const SERVICE_CONFIG_SCHEMAS = {
     /** false refuses /internal/* on this listener (404), for a gateway exposed to the internet. */
     INTERNAL_ROUTES_ENABLED: booleanFlag(true),
     SERVICE_REQUEST_TIMEOUT_MS: positiveInt(5000),
+    /**
+     * Cacheable reads (GET /claims, GET /claims/:id) are answered from memory until the owning
+     * service publishes any event (or a mutation is forwarded to it), and for at most this long
+     * should an event be lost; 0 turns the cache off.
+     */
+    READ_CACHE_TTL_MS: nonNegativeInt(2000),
+    READ_CACHE_MAX_ENTRIES: positiveInt(10_000),
     // The chain (CHAIN_ID, CHAIN_RPC_URL, CHAIN_CONFIRMATIONS, CHAIN_*_ADDRESS) as every service
     // reads it; the gateway publishes it unauthenticated at GET /config.
     ...chainSettings(),

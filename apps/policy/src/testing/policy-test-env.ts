@@ -64,7 +64,17 @@ export class PolicyTestEnv {
       env.processes.push(await ServiceProcess.start(root, 'okx-binding', await findFreePort(), env.serviceEnv('okx-binding')));
       env.processes.push(await ServiceProcess.start(root, 'payment-listener', await findFreePort(), { ...env.serviceEnv('payment-listener'), LISTENER_START_BLOCK: String(chain.deployBlock), LISTENER_POLL_INTERVAL_MS: '100' }));
       if (claimsEnv) env.processes.push(await ServiceProcess.start(root, 'claims-verifier', await findFreePort(), { ...env.serviceEnv('claims-verifier'), ...claimsEnv }));
-      env.processes.push(await ServiceProcess.start(root, 'api-gateway', gatewayPort, { ...env.serviceEnv('api-gateway'), SERVICE_REQUEST_TIMEOUT_MS: '10000', RATE_LIMIT_WALLET_PER_MINUTE: '100000', RATE_LIMIT_IP_PER_MINUTE: '100000' }));
+      env.processes.push(
+        await ServiceProcess.start(root, 'api-gateway', gatewayPort, {
+          ...env.serviceEnv('api-gateway'),
+          SERVICE_REQUEST_TIMEOUT_MS: '10000',
+          RATE_LIMIT_WALLET_PER_MINUTE: '100000',
+          RATE_LIMIT_IP_PER_MINUTE: '100000',
+          // An hour: the read cache never expires here, so a claim seen to change through the
+          // gateway was made fresh by claims-verifier's events, as in production.
+          READ_CACHE_TTL_MS: '3600000',
+        }),
+      );
     } catch (error) {
       await env.close();
       throw error;

@@ -185,6 +185,7 @@ export const PROXY_ROUTES = [
     query: z.strictObject({ status: claimStatus.optional(), ...page }),
     successStatus: 200,
     target: { service: 'claims-verifier', method: 'claims.list' },
+    cacheable: true,
   }),
   defineProxyRoute({
     id: 'claims.get',
@@ -196,6 +197,7 @@ export const PROXY_ROUTES = [
     params: idParams,
     successStatus: 200,
     target: { service: 'claims-verifier', method: 'claims.get' },
+    cacheable: true,
   }),
   defineProxyRoute({
     id: 'claims.evidence',

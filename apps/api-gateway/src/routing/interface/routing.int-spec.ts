@@ -21,7 +21,8 @@ describe('routing to the owning service', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    gw = await startTestGateway('gateway_routing');
+    // Every call here must reach its service: the read cache has its own tests (read-cache.int-spec).
+    gw = await startTestGateway('gateway_routing', { READ_CACHE_TTL_MS: '0' });
     services = new StandInServices(gw.nc, gw.prefix);
     await gw.nc.flush();
     // account 0 (superadmin) also takes reviewer and finance, so one token reaches every admin route.

@@ -1,29 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentCorrelationId, newCorrelationId, type Logger } from '@liqpass/observability';
-import { LOGGER, RpcClient, RpcTimeoutError, RpcUnavailableError } from '@liqpass/service-kit';
+import { Counter, currentCorrelationId, newCorrelationId, type Logger, type Registry } from '@liqpass/observability';
+import { LOGGER, METRICS_REGISTRY, RpcClient, RpcTimeoutError, RpcUnavailableError } from '@liqpass/service-kit';
 import { AuditRepository } from '../../../audit/infrastructure/audit.repository';
 import { EdgeError } from '../../../http-edge/domain/edge-error';
 import type { EdgeContext } from '../../../http-edge/interface/edge-context';
 import { isMutation, resolveService, type ProxyRoute } from '../../domain/proxy-route';
+import { ReadCache, readCacheKey } from '../../domain/read-cache';
 import { readServiceReply } from '../../domain/service-reply';
 import { toServiceRequest } from '../../domain/service-request';
 
 /**
  * Sends a validated, authorised request to the service that owns it over NATS request/reply
  * (the correlation id travels in the message headers) and answers with the service's data or
- * its refusal. Admin mutations are audited with their outcome, whatever it is.
+ * its refusal. Admin mutations are audited with their outcome, whatever it is. Cacheable reads
+ * are answered from the ReadCache when it holds a current answer; a mutation makes the
+ * service's cached answers stale before its own answer leaves (read-your-writes).
  */
 @Injectable()
 export class ForwardRequestHandler {
+  private readonly cacheLookups: Counter<'route' | 'result'>;
+
   constructor(
     private readonly rpc: RpcClient,
     private readonly audit: AuditRepository,
+    private readonly cache: ReadCache,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.cacheLookups = new Counter({
+      name: 'gateway_read_cache_lookups_total',
+      help: 'Cacheable reads by route and result (hit: answered from the gateway; miss: sent to the service)',
+      labelNames: ['route', 'result'] as const,
+      registers: [registry],
+    });
+  }
 
   async execute(edge: EdgeContext<ProxyRoute>): Promise<unknown> {
     const { route, caller, input } = edge;
     const service = resolveService(route.target, input);
+    const cacheKey = route.cacheable && caller.kind === 'wallet' ? readCacheKey(route.id, caller.wallet, input) : undefined;
+    if (cacheKey !== undefined) {
+      const cached = this.cache.get(service, cacheKey);
+      this.cacheLookups.inc({ route: route.id, result: cached === undefined ? 'miss' : 'hit' });
+      if (cached !== undefined) return cached;
+    }
+    const generation = this.cache.generation(service);
     const request = toServiceRequest(caller, input);
     let outcome: { ok: true; data: unknown } | { ok: false; error: EdgeError };
     try {
@@ -31,6 +52,9 @@ export class ForwardRequestHandler {
     } catch (error) {
       outcome = { ok: false, error: this.transportFailure(service, error) };
     }
+    // Refused, timed out or not: a mutation may have changed something.
+    if (isMutation(route)) this.cache.invalidate(service);
+    else if (cacheKey !== undefined && outcome.ok) this.cache.set(service, cacheKey, generation, outcome.data);
     if (route.access.kind === 'admin' && isMutation(route)) await this.record(edge, outcome);
     if (!outcome.ok) throw outcome.error;
     return outcome.data;
