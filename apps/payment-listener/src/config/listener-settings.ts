@@ -16,6 +16,8 @@ export interface ListenerSettings {
   readonly leaseTtlMs: number;
   /** Events per transaction while catching up; chunks end on block boundaries. */
   readonly eventsPerCommit: number;
+  /** About how many logs one tick reads (and holds in memory) while catching up. */
+  readonly logsPerRead: number;
   readonly reconciliationIntervalMs: number;
   /** Base units. */
   readonly hotBalanceLimit: bigint;
@@ -47,6 +49,7 @@ export function listenerSettingsFrom(config: ServiceConfigOf<'payment-listener'>
     reorgWindow: config.LISTENER_REORG_WINDOW,
     leaseTtlMs: config.LISTENER_LEASE_TTL_MS,
     eventsPerCommit: EVENTS_PER_COMMIT,
+    logsPerRead: 2 * EVENTS_PER_COMMIT,
     reconciliationIntervalMs: config.RECONCILIATION_INTERVAL_HOURS * 3_600_000,
     hotBalanceLimit: BigInt(config.TREASURY_HOT_BALANCE_LIMIT_USDC) * USDC_UNIT,
   };

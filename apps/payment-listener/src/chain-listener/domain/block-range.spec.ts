@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptiveRangeSize, blocksIn, confirmedTarget, nextRange, pieceAt, rangeSizeFor } from './block-range';
+import { AdaptiveRangeSize, blocksIn, confirmedTarget, LogBudgetRangeSize, nextRange, pieceAt, rangeSizeFor } from './block-range';
 
 describe('confirmedTarget', () => {
   it('is head − confirmations, never below −1', () => {
@@ -85,6 +85,48 @@ describe('AdaptiveRangeSize', () => {
 
   it('needs a positive maximum', () => {
     expect(() => new AdaptiveRangeSize(0)).toThrow();
+  });
+});
+
+describe('LogBudgetRangeSize', () => {
+  it('starts at one block and at most doubles what it just read while the chain is sparse', () => {
+    const size = new LogBudgetRangeSize(2000, 2000);
+    expect(size.current).toBe(1);
+    const seen: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      size.observed(size.current, 3);
+      seen.push(size.current);
+    }
+    expect(seen).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2000, 2000]);
+  });
+
+  it('reads dense blocks a few at a time, so a read holds about the budget', () => {
+    const size = new LogBudgetRangeSize(2000, 2000);
+    size.observed(1, 500);
+    expect(size.current).toBe(2);
+    size.observed(2, 1000);
+    expect(size.current).toBe(4);
+    size.observed(4, 2000);
+    expect(size.current).toBe(4);
+    size.observed(4, 8000); // a denser stretch: shrink at once
+    expect(size.current).toBe(1);
+  });
+
+  it('never goes below one block, even when one block holds more than the budget', () => {
+    const size = new LogBudgetRangeSize(2000, 100);
+    size.observed(1, 5000);
+    expect(size.current).toBe(1);
+  });
+
+  it('grows from a short read only in proportion to what it saw (a live tick of one block)', () => {
+    const size = new LogBudgetRangeSize(2000, 2000);
+    for (let i = 0; i < 5; i += 1) size.observed(1, 0);
+    expect(size.current).toBe(2);
+  });
+
+  it('needs a positive maximum and budget', () => {
+    expect(() => new LogBudgetRangeSize(0, 10)).toThrow();
+    expect(() => new LogBudgetRangeSize(10, 0)).toThrow();
   });
 });
 

@@ -68,6 +68,35 @@ export class AdaptiveRangeSize {
   }
 }
 
+/**
+ * How many blocks a tick reads so that it returns about `budget` logs. Every log of a read is in
+ * memory until its chunks commit, so a backlog of dense blocks (500 payments a block) is read a
+ * few blocks at a time instead of all at once. The next size is what the last read's density
+ * fits in the budget, but at most twice the blocks just read: a density seen over a few blocks
+ * says little about thousands. Starts at one block, so a sparse backfill reaches the full range
+ * in log2(range) ticks. One block holding more than the budget is still read whole.
+ */
+export class LogBudgetRangeSize {
+  private size = 1;
+
+  constructor(
+    private readonly max: number,
+    private readonly budget: number,
+  ) {
+    if (max < 1 || budget < 1) throw new Error(`range size and log budget must be at least 1 (got ${max}, ${budget})`);
+  }
+
+  get current(): number {
+    return this.size;
+  }
+
+  /** A read of `blocks` blocks returned `logs` logs. */
+  observed(blocks: number, logs: number): void {
+    const fitting = logs === 0 ? this.max : Math.floor((blocks * this.budget) / logs);
+    this.size = Math.max(1, Math.min(this.max, fitting, 2 * blocks));
+  }
+}
+
 /** The piece of `range` starting at `from` that one request covers. */
 export function pieceAt(range: BlockRange, from: number, size: number): BlockRange {
   return { from, to: Math.min(range.to, from + size - 1) };

@@ -5,7 +5,7 @@ import { OutboxWriter } from '@liqpass/messaging';
 import { newCorrelationId, type Logger } from '@liqpass/observability';
 import { LOGGER } from '@liqpass/service-kit';
 import { LISTENER_SETTINGS, type ListenerSettings } from '../../../config/listener-settings';
-import { AdaptiveRangeSize, confirmedTarget, nextRange, rangeSizeFor, type BlockRange } from '../../domain/block-range';
+import { AdaptiveRangeSize, blocksIn, confirmedTarget, LogBudgetRangeSize, nextRange, rangeSizeFor, type BlockRange } from '../../domain/block-range';
 import { byChainOrder, type BlockHeader, type ChainLog } from '../../domain/chain-log';
 import { chunkByBlock, type Chunk } from '../../domain/commit-chunks';
 import { fetchInPieces } from '../../domain/fetch-in-pieces';
@@ -47,7 +47,10 @@ interface VerifiedRange {
  */
 @Injectable()
 export class IngestRangeHandler {
+  /** Blocks per eth_getLogs call, shrunk by provider refusals. */
   private readonly size: AdaptiveRangeSize;
+  /** Blocks per tick, sized by the logs the last read returned (memory stays bounded whatever the backlog). */
+  private readonly budget: LogBudgetRangeSize;
   /** The cursor as this holder last committed it (the database stays the truth: every move is a compare-and-set). */
   private known: { readonly epoch: number; readonly cursor: ChainCursor } | undefined;
 
@@ -65,6 +68,7 @@ export class IngestRangeHandler {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.size = new AdaptiveRangeSize(Math.max(settings.liveRange, settings.backfillRange));
+    this.budget = new LogBudgetRangeSize(Math.max(settings.liveRange, settings.backfillRange), settings.logsPerRead);
   }
 
   async execute(lease: HeldLease): Promise<TickOutcome> {
@@ -92,12 +96,14 @@ export class IngestRangeHandler {
     }
 
     const target = confirmedTarget(head, confirmations);
-    const range = nextRange(cursor.lastBlock, target, rangeSizeFor(target - cursor.lastBlock, this.settings.liveRange, this.settings.backfillRange));
+    const rangeSize = rangeSizeFor(target - cursor.lastBlock, this.settings.liveRange, this.settings.backfillRange);
+    const range = nextRange(cursor.lastBlock, target, Math.min(rangeSize, this.budget.current));
     if (!range) return { kind: 'caught-up', head, cursor: cursor.lastBlock };
 
     const started = performance.now();
     const read = await this.readRange(cursor, range);
     if (!read) return { kind: 'waiting', reason: `the node has no block ${range.to} yet` };
+    this.budget.observed(blocksIn(range), read.logs.length);
     const payments = await mapInSlices(read.logs, (log) => paymentFromLog(chainId, log, read.headers.get(log.blockNumber)!.timestamp));
     const readMs = performance.now() - started;
 
