@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTransfers, reconcile, type ChainPayment, type ReconciliationInput } from './reconcile';
+import { classifyTransfers, reconcile, ReconciliationTally, type ChainPayment, type ReconciliationInput } from './reconcile';
 
 const TREASURY = '0x1111111111111111111111111111111111111111';
 const BUYER = '0x2222222222222222222222222222222222222222';
@@ -92,6 +92,38 @@ describe('reconcile', () => {
     expect(missing.detail).toMatch(/^50 PremiumPaid logs/);
     expect(missing.detail).toMatch(/and 40 more$/);
     expect(missing.detail.length).toBeLessThan(2000);
+  });
+});
+
+describe('ReconciliationTally', () => {
+  /** The input cut into pieces of `size` payments each (a payment, its transfer and its row stay together). */
+  function inPieces(input: ReconciliationInput, size: number): ReconciliationTally {
+    const tally = new ReconciliationTally(input.treasury);
+    const inPiece = (i: number) => (p: { txHash: string }) => {
+      const at = input.chainPayments.findIndex((c) => c.txHash === p.txHash);
+      return Math.floor((at < 0 ? input.chainPayments.length : at) / size) === i;
+    };
+    const pieces = Math.ceil((input.chainPayments.length + 1) / size);
+    for (let i = 0; i < pieces; i += 1) {
+      tally.add({ chainPayments: input.chainPayments.filter(inPiece(i)), bookedPayments: input.bookedPayments.filter(inPiece(i)), transfers: input.transfers.filter(inPiece(i)) });
+    }
+    return tally;
+  }
+
+  it('finds, piece by piece, exactly what one comparison of the whole range finds', () => {
+    const many = Array.from({ length: 37 }, (_, i) => paid(i + 1, BigInt(1_000_000 + i)));
+    const base = balanced(many);
+    const variants: ReconciliationInput[] = [
+      base,
+      { ...base, bookedPayments: base.bookedPayments.filter((_, i) => i % 3 !== 0) },
+      { ...base, bookedPayments: [...base.bookedPayments, { txHash: tx(999), logIndex: 4, orderId: tx(5), premium: 3n, treasury: TREASURY }] },
+      { ...base, bookedPayments: base.bookedPayments.map((p, i) => (i === 7 ? { ...p, premium: p.premium + 1n } : p)) },
+      { ...base, transfers: [...base.transfers, { txHash: tx(2), logIndex: 9, from: TREASURY, to: SAFE_PAYEE, value: 400n }], treasuryAfter: base.treasuryAfter - 400n },
+      { ...base, chainPayments: [], transfers: [] },
+    ];
+    for (const input of variants) {
+      for (const size of [1, 5, 100]) expect(inPieces(input, size).result(input)).toEqual(reconcile(input));
+    }
   });
 });
 

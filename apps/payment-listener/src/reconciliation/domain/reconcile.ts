@@ -74,73 +74,120 @@ const keyOf = (k: PaymentKey) => `${k.txHash.toLowerCase()}:${k.logIndex}`;
 const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export function reconcile(input: ReconciliationInput): ReconciliationResult {
-  const mismatches: Mismatch[] = [];
-  const chainSum = sum(input.chainPayments.map((p) => p.premium));
-  const bookedSum = sum(input.bookedPayments.map((p) => p.premium));
-  if (chainSum !== bookedSum) {
-    mismatches.push({
-      kind: 'PREMIUM_SUM',
-      expected: chainSum,
-      actual: bookedSum,
-      detail: `PremiumPaid on chain sums to ${chainSum} over ${input.chainPayments.length} logs; the books hold ${bookedSum} over ${input.bookedPayments.length}`,
-    });
-  }
-  mismatches.push(...membershipMismatches(input.chainPayments, input.bookedPayments));
+/** The payments of a stretch of blocks: the chain's, the books', and the treasury's transfers. */
+export type ReconciliationPiece = Pick<ReconciliationInput, 'chainPayments' | 'bookedPayments' | 'transfers'>;
+/** What is read once for the whole range: the balances at its ends and the limits. */
+export type ReconciliationEnds = Omit<ReconciliationInput, keyof ReconciliationPiece>;
 
-  const flows = classifyTransfers(input.transfers, input.chainPayments, input.treasury);
-  const bookedInflow = sum(input.bookedPayments.filter((p) => same(p.treasury, input.treasury)).map((p) => p.premium));
-  const expectedAfter = input.treasuryBefore + bookedInflow + flows.otherInflow - flows.otherOutflow;
-  if (expectedAfter !== input.treasuryAfter) {
-    mismatches.push({
-      kind: 'TREASURY_BALANCE',
-      expected: expectedAfter,
-      actual: input.treasuryAfter,
-      detail: `treasury ${input.treasury}: ${input.treasuryBefore} before + ${bookedInflow} booked premiums + ${flows.otherInflow} other in − ${flows.otherOutflow} out = ${expectedAfter}, but it holds ${input.treasuryAfter}`,
-    });
-  }
-  for (const checkout of input.checkoutBalances) {
-    if (checkout.balance !== 0n) {
-      mismatches.push({ kind: 'CHECKOUT_BALANCE', expected: 0n, actual: checkout.balance, detail: `checkout ${checkout.address} holds ${checkout.balance} base units; it must pass premiums straight through` });
+/** Payments on one side only: counted and summed in full, the first few kept for the detail. */
+class OneSided {
+  count = 0;
+  total = 0n;
+  readonly shown: (PaymentKey & { orderId: string; premium: bigint })[] = [];
+
+  add(items: readonly (PaymentKey & { orderId: string; premium: bigint })[]): void {
+    for (const p of items) {
+      this.count += 1;
+      this.total += p.premium;
+      if (this.shown.length < DETAIL_ITEMS) this.shown.push(p);
     }
   }
-  if (input.treasuryAfter > input.hotBalanceLimit) {
-    mismatches.push({
-      kind: 'HOT_BALANCE_THRESHOLD',
-      expected: input.hotBalanceLimit,
-      actual: input.treasuryAfter,
-      detail: `treasury ${input.treasury} holds ${input.treasuryAfter}, above its hot-balance limit ${input.hotBalanceLimit}: move the excess to cold storage`,
-    });
+
+  describe(what: string): string {
+    const more = this.count > DETAIL_ITEMS ? `, and ${this.count - DETAIL_ITEMS} more` : '';
+    return `${this.count} ${what}: ${this.shown.map((p) => `${keyOf(p)} order ${p.orderId} (${p.premium})`).join('; ')}${more}`;
   }
-  return {
-    chainPremiumSum: chainSum,
-    bookedPremiumSum: bookedSum,
-    chainPaymentCount: input.chainPayments.length,
-    bookedPaymentCount: input.bookedPayments.length,
-    treasury: { before: input.treasuryBefore, after: input.treasuryAfter, expectedAfter, bookedInflow, ...flows },
-    mismatches,
-  };
 }
 
-function membershipMismatches(onChain: readonly ChainPayment[], booked: readonly BookedPayment[]): Mismatch[] {
-  const bookedKeys = new Set(booked.map(keyOf));
-  const chainKeys = new Set(onChain.map(keyOf));
-  const missing = onChain.filter((p) => !bookedKeys.has(keyOf(p)));
-  const unknown = booked.filter((p) => !chainKeys.has(keyOf(p)));
-  const out: Mismatch[] = [];
-  if (missing.length > 0) {
-    out.push({ kind: 'MISSING_PAYMENT', expected: sum(missing.map((p) => p.premium)), actual: 0n, detail: describe('PremiumPaid logs with no counted payment', missing) });
+/**
+ * Reconciliation over a long range, a stretch of blocks at a time: a day of dense blocks is
+ * tens of thousands of logs, transfers and rows, too many to hold at once. A payment's log, its
+ * transfer and its booked row sit in the same block, so comparing stretch by stretch finds what
+ * comparing the whole range would; only sums, counts and the first few differences are kept.
+ */
+export class ReconciliationTally {
+  private chainSum = 0n;
+  private bookedSum = 0n;
+  private chainCount = 0;
+  private bookedCount = 0;
+  private bookedInflow = 0n;
+  private otherInflow = 0n;
+  private otherOutflow = 0n;
+  private readonly missing = new OneSided();
+  private readonly unknown = new OneSided();
+
+  constructor(private readonly treasury: string) {}
+
+  add(piece: ReconciliationPiece): void {
+    this.chainSum += sum(piece.chainPayments.map((p) => p.premium));
+    this.bookedSum += sum(piece.bookedPayments.map((p) => p.premium));
+    this.chainCount += piece.chainPayments.length;
+    this.bookedCount += piece.bookedPayments.length;
+    const bookedKeys = new Set(piece.bookedPayments.map(keyOf));
+    const chainKeys = new Set(piece.chainPayments.map(keyOf));
+    this.missing.add(piece.chainPayments.filter((p) => !bookedKeys.has(keyOf(p))));
+    this.unknown.add(piece.bookedPayments.filter((p) => !chainKeys.has(keyOf(p))));
+    const flows = classifyTransfers(piece.transfers, piece.chainPayments, this.treasury);
+    this.otherInflow += flows.otherInflow;
+    this.otherOutflow += flows.otherOutflow;
+    this.bookedInflow += sum(piece.bookedPayments.filter((p) => same(p.treasury, this.treasury)).map((p) => p.premium));
   }
-  if (unknown.length > 0) {
-    out.push({ kind: 'UNKNOWN_PAYMENT', expected: 0n, actual: sum(unknown.map((p) => p.premium)), detail: describe('counted payments with no PremiumPaid log on chain', unknown) });
+
+  result(ends: ReconciliationEnds): ReconciliationResult {
+    const mismatches: Mismatch[] = [];
+    const { chainSum, bookedSum, bookedInflow, otherInflow, otherOutflow } = this;
+    if (chainSum !== bookedSum) {
+      mismatches.push({
+        kind: 'PREMIUM_SUM',
+        expected: chainSum,
+        actual: bookedSum,
+        detail: `PremiumPaid on chain sums to ${chainSum} over ${this.chainCount} logs; the books hold ${bookedSum} over ${this.bookedCount}`,
+      });
+    }
+    if (this.missing.count > 0) {
+      mismatches.push({ kind: 'MISSING_PAYMENT', expected: this.missing.total, actual: 0n, detail: this.missing.describe('PremiumPaid logs with no counted payment') });
+    }
+    if (this.unknown.count > 0) {
+      mismatches.push({ kind: 'UNKNOWN_PAYMENT', expected: 0n, actual: this.unknown.total, detail: this.unknown.describe('counted payments with no PremiumPaid log on chain') });
+    }
+    const expectedAfter = ends.treasuryBefore + bookedInflow + otherInflow - otherOutflow;
+    if (expectedAfter !== ends.treasuryAfter) {
+      mismatches.push({
+        kind: 'TREASURY_BALANCE',
+        expected: expectedAfter,
+        actual: ends.treasuryAfter,
+        detail: `treasury ${ends.treasury}: ${ends.treasuryBefore} before + ${bookedInflow} booked premiums + ${otherInflow} other in − ${otherOutflow} out = ${expectedAfter}, but it holds ${ends.treasuryAfter}`,
+      });
+    }
+    for (const checkout of ends.checkoutBalances) {
+      if (checkout.balance !== 0n) {
+        mismatches.push({ kind: 'CHECKOUT_BALANCE', expected: 0n, actual: checkout.balance, detail: `checkout ${checkout.address} holds ${checkout.balance} base units; it must pass premiums straight through` });
+      }
+    }
+    if (ends.treasuryAfter > ends.hotBalanceLimit) {
+      mismatches.push({
+        kind: 'HOT_BALANCE_THRESHOLD',
+        expected: ends.hotBalanceLimit,
+        actual: ends.treasuryAfter,
+        detail: `treasury ${ends.treasury} holds ${ends.treasuryAfter}, above its hot-balance limit ${ends.hotBalanceLimit}: move the excess to cold storage`,
+      });
+    }
+    return {
+      chainPremiumSum: chainSum,
+      bookedPremiumSum: bookedSum,
+      chainPaymentCount: this.chainCount,
+      bookedPaymentCount: this.bookedCount,
+      treasury: { before: ends.treasuryBefore, after: ends.treasuryAfter, expectedAfter, bookedInflow, otherInflow, otherOutflow },
+      mismatches,
+    };
   }
-  return out;
 }
 
-function describe(what: string, items: readonly (PaymentKey & { orderId: string; premium: bigint })[]): string {
-  const shown = items.slice(0, DETAIL_ITEMS).map((p) => `${keyOf(p)} order ${p.orderId} (${p.premium})`);
-  const more = items.length > DETAIL_ITEMS ? `, and ${items.length - DETAIL_ITEMS} more` : '';
-  return `${items.length} ${what}: ${shown.join('; ')}${more}`;
+/** The whole comparison over inputs read at once (one piece). */
+export function reconcile(input: ReconciliationInput): ReconciliationResult {
+  const tally = new ReconciliationTally(input.treasury);
+  tally.add(input);
+  return tally.result(input);
 }
 
 /**

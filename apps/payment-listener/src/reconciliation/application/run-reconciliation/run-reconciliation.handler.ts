@@ -7,7 +7,8 @@ import { LOGGER } from '@liqpass/service-kit';
 import { LISTENER_SETTINGS, type ListenerSettings } from '../../../config/listener-settings';
 import { ChainCursorRepository } from '../../../chain-listener/infrastructure/chain-cursor.repository';
 import { PremiumPaymentRepository } from '../../../chain-listener/infrastructure/premium-payment.repository';
-import { reconcile, type ReconciliationResult } from '../../domain/reconcile';
+import { LogBudgetRangeSize, blocksIn, type BlockRange } from '../../../chain-listener/domain/block-range';
+import { ReconciliationTally, type ReconciliationResult } from '../../domain/reconcile';
 import { LedgerReader } from '../../infrastructure/ledger-reader';
 import { ReconciliationRunRepository, type ReconciliationRunView, type ReconciliationTrigger } from '../../infrastructure/reconciliation-run.repository';
 import { ReconciliationMetrics } from '../../infrastructure/reconciliation-metrics';
@@ -19,6 +20,11 @@ export interface RunReconciliationCommand {
   /** Default and upper bound: the listener's cursor (only processed blocks can be compared). */
   readonly toBlock?: number;
 }
+
+/** A reconciliation read holds a quarter of what a listener tick may. */
+const RECONCILE_READ_SHARE = 4;
+const MAX_PAUSE_MS = 250;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Nothing to compare yet, or a range beyond what the listener has processed. */
 export class NothingToReconcileError extends Error {
@@ -98,18 +104,37 @@ export class RunReconciliationHandler {
     return { from, to };
   }
 
-  private async compare(range: { from: number; to: number }): Promise<ReconciliationResult> {
-    const { chain, checkouts, hotBalanceLimit } = this.settings;
+  /**
+   * Reads and compares the range a stretch of blocks at a time, so memory stays bounded however
+   * many payments the range holds. The listener shares the process and the node: the stretches
+   * are small and each is followed by a pause as long as it took, so live ticks stay on time.
+   */
+  private async compare(range: BlockRange): Promise<ReconciliationResult> {
+    const { chain, checkouts, hotBalanceLimit, logsPerRead } = this.settings;
     const treasury = chain.contracts.treasurySafe;
-    const [chainPayments, bookedPayments, transfers, treasuryBefore, treasuryAfter, checkoutBalances] = await Promise.all([
-      this.ledger.premiumPayments(range),
-      this.payments.countedInRange(chain.chainId, range.from, range.to),
-      this.ledger.treasuryTransfers(range),
+    const tally = new ReconciliationTally(treasury);
+    let lastPieceMs = 0;
+    const size = new LogBudgetRangeSize(this.settings.backfillRange, Math.max(1, Math.floor(logsPerRead / RECONCILE_READ_SHARE)));
+    for (let from = range.from; from <= range.to; ) {
+      if (from > range.from) await sleep(Math.min(MAX_PAUSE_MS, lastPieceMs));
+      const started = performance.now();
+      const piece = { from, to: Math.min(range.to, from + size.current - 1) };
+      const [chainPayments, bookedPayments, transfers] = await Promise.all([
+        this.ledger.premiumPayments(piece),
+        this.payments.countedInRange(chain.chainId, piece.from, piece.to),
+        this.ledger.treasuryTransfers(piece),
+      ]);
+      tally.add({ chainPayments, bookedPayments, transfers });
+      size.observed(blocksIn(piece), chainPayments.length + transfers.length);
+      lastPieceMs = performance.now() - started;
+      from = piece.to + 1;
+    }
+    const [treasuryBefore, treasuryAfter, checkoutBalances] = await Promise.all([
       this.ledger.usdcBalance(treasury, range.from - 1),
       this.ledger.usdcBalance(treasury, range.to),
       Promise.all(checkouts.map(async (address) => ({ address, balance: await this.ledger.usdcBalance(address, range.to) }))),
     ]);
-    return reconcile({ treasury, chainPayments, bookedPayments, transfers, treasuryBefore, treasuryAfter, checkoutBalances, hotBalanceLimit });
+    return tally.result({ treasury, treasuryBefore, treasuryAfter, checkoutBalances, hotBalanceLimit });
   }
 }
 
