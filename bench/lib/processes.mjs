@@ -8,6 +8,19 @@ const { SERVICE_NODE_FLAGS } = dist('libs/config');
 
 const peaks = [];
 
+/**
+ * Children still running. However the benchmark ends — an exception, Ctrl-C, a closed pipe
+ * (`npm run bench | head`) — they are told to stop with it, never left running as orphans
+ * holding database connections and CPU.
+ */
+const running = new Set();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[signal]));
+}
+
 /** Peak resident memory (VmHWM) of every process started here, read as each stopped, in MB. */
 export function peakMemory() {
   return [...peaks];
@@ -48,6 +61,8 @@ export async function startProcess(name, entry, env = {}, { readyPath = '/health
     env: { ...process.env, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
