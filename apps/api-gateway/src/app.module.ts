@@ -70,7 +70,7 @@ export class ApiGatewayAppModule {
         AuditRepository,
         // routing
         ForwardRequestHandler,
-        { provide: ReadCache, useFactory: () => new ReadCache(config.READ_CACHE_TTL_MS, config.READ_CACHE_MAX_ENTRIES) },
+        { provide: ReadCache, useFactory: () => new ReadCache(config.READ_CACHE_TTL_MS, config.READ_CACHE_MAX_BYTES) },
         { provide: CACHED_SCOPES, useValue: cachedScopes(PROXY_ROUTES) },
         ReadCacheInvalidation,
       ],

@@ -60,7 +60,8 @@ export const SERVICE_CONFIG_SCHEMAS = {
      * should an event be lost; 0 turns the cache off.
      */
     READ_CACHE_TTL_MS: nonNegativeInt(2000),
-    READ_CACHE_MAX_ENTRIES: positiveInt(10_000),
+    /** The answers held, by JSON length (the heap holds a few times that); least recently used go first. */
+    READ_CACHE_MAX_BYTES: positiveInt(8 * 1024 * 1024),
     // The chain (CHAIN_ID, CHAIN_RPC_URL, CHAIN_CONFIRMATIONS, CHAIN_*_ADDRESS) as every service
     // reads it; the gateway publishes it unauthenticated at GET /config.
     ...chainSettings(),

@@ -3,15 +3,15 @@ import { ReadCache, readCacheKey } from './read-cache';
 
 const SCOPE = 'claims-verifier';
 
-function liveCache(ttlMs = 1000, maxEntries = 100) {
+function liveCache(ttlMs = 1000, maxBytes = 100) {
   let now = 1_000_000;
-  const cache = new ReadCache(ttlMs, maxEntries, () => now);
+  const cache = new ReadCache(ttlMs, maxBytes, () => now);
   cache.setLive(true);
   return { cache, advance: (ms: number) => (now += ms) };
 }
 
-function store(cache: ReadCache, key: string, value: unknown, scope = SCOPE) {
-  cache.set(scope, key, cache.generation(scope), value);
+function store(cache: ReadCache, key: string, value: unknown, scope = SCOPE, bytes = 10) {
+  cache.set(scope, key, cache.generation(scope), value, bytes);
 }
 
 describe('ReadCache', () => {
@@ -38,7 +38,7 @@ describe('ReadCache', () => {
     const { cache } = liveCache();
     const before = cache.generation(SCOPE);
     cache.invalidate(SCOPE); // an event arrives before the (possibly older) reply
-    cache.set(SCOPE, 'k', before, 'stale');
+    cache.set(SCOPE, 'k', before, 'stale', 10);
     expect(cache.get(SCOPE, 'k')).toBeUndefined();
   });
 
@@ -46,7 +46,7 @@ describe('ReadCache', () => {
     const { cache } = liveCache();
     const before = cache.generation('never-changed');
     cache.clear();
-    cache.set('never-changed', 'k', before, 'stale');
+    cache.set('never-changed', 'k', before, 'stale', 10);
     expect(cache.get('never-changed', 'k')).toBeUndefined();
   });
 
@@ -60,7 +60,7 @@ describe('ReadCache', () => {
     cache.setLive(true);
     expect(cache.get(SCOPE, 'k')).toBeUndefined();
     expect(cache.get(SCOPE, 'k2')).toBeUndefined();
-    expect(cache.size).toBe(0);
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });
 
   it('is off with a TTL of 0, however live', () => {
@@ -70,16 +70,26 @@ describe('ReadCache', () => {
     expect(cache.get(SCOPE, 'k')).toBeUndefined();
   });
 
-  it('holds at most maxEntries, evicting the least recently used', () => {
-    const { cache } = liveCache(1000, 2);
-    store(cache, 'a', 1);
-    store(cache, 'b', 2);
+  it('holds at most maxBytes of answers, evicting the least recently used', () => {
+    const { cache } = liveCache(1000, 100);
+    store(cache, 'a', 1, SCOPE, 40);
+    store(cache, 'b', 2, SCOPE, 40);
     expect(cache.get(SCOPE, 'a')).toBe(1); // a is now the most recent
-    store(cache, 'c', 3);
-    expect(cache.size).toBe(2);
+    store(cache, 'c', 3, SCOPE, 40);
+    expect(cache.size).toEqual({ entries: 2, bytes: 80 });
     expect(cache.get(SCOPE, 'b')).toBeUndefined();
     expect(cache.get(SCOPE, 'a')).toBe(1);
     expect(cache.get(SCOPE, 'c')).toBe(3);
+    store(cache, 'a', 4, SCOPE, 30); // replacing an answer counts its new size only
+    expect(cache.size).toEqual({ entries: 2, bytes: 70 });
+  });
+
+  it('does not keep an answer larger than the whole cache', () => {
+    const { cache } = liveCache(1000, 100);
+    store(cache, 'small', 1, SCOPE, 50);
+    store(cache, 'huge', 2, SCOPE, 101);
+    expect(cache.get(SCOPE, 'huge')).toBeUndefined();
+    expect(cache.get(SCOPE, 'small')).toBe(1);
   });
 });
 

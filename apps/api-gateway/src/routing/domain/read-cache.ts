@@ -13,12 +13,17 @@ export class ReadCache {
   private cleared = 0;
   private readonly changed = new Map<string, number>();
   /** Insertion order is recency: a hit moves its entry to the end, the first entry is evicted. */
-  private readonly entries = new Map<string, { generation: number; expiresAt: number; value: unknown }>();
+  private readonly entries = new Map<string, { generation: number; expiresAt: number; value: unknown; bytes: number }>();
+  private bytes = 0;
   private live = false;
 
+  /**
+   * `maxBytes` bounds the answers held, weighed by their JSON length (the heap holds a few times
+   * that): the gateway runs with a capped old generation (SERVICE_NODE_FLAGS).
+   */
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries: number,
+    private readonly maxBytes: number,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -41,17 +46,21 @@ export class ReadCache {
     if (!this.enabled) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
+    this.remove(key);
     if (entry.generation !== this.generation(scope) || entry.expiresAt <= this.now()) return undefined;
-    this.entries.set(key, entry);
+    this.insert(key, entry);
     return entry.value;
   }
 
-  set(scope: string, key: string, generationAtRequest: number, value: unknown): void {
-    if (!this.enabled || generationAtRequest !== this.generation(scope)) return;
-    this.entries.delete(key);
-    this.entries.set(key, { generation: generationAtRequest, expiresAt: this.now() + this.ttlMs, value });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  /** `bytes`: the answer's size as sent (its JSON length). An answer larger than the whole cache is not kept. */
+  set(scope: string, key: string, generationAtRequest: number, value: unknown, bytes: number): void {
+    if (!this.enabled || generationAtRequest !== this.generation(scope) || bytes > this.maxBytes) return;
+    this.remove(key);
+    this.insert(key, { generation: generationAtRequest, expiresAt: this.now() + this.ttlMs, value, bytes });
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
   }
 
   /** The service changed something: none of its answers held now may be served. */
@@ -63,10 +72,23 @@ export class ReadCache {
   clear(): void {
     this.cleared = ++this.clock;
     this.entries.clear();
+    this.bytes = 0;
   }
 
-  get size(): number {
-    return this.entries.size;
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private insert(key: string, entry: { generation: number; expiresAt: number; value: unknown; bytes: number }): void {
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
   }
 }
 

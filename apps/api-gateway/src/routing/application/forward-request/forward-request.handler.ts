@@ -54,7 +54,7 @@ export class ForwardRequestHandler {
     }
     // Refused, timed out or not: a mutation may have changed something.
     if (isMutation(route)) this.cache.invalidate(service);
-    else if (cacheKey !== undefined && outcome.ok) this.cache.set(service, cacheKey, generation, outcome.data);
+    else if (cacheKey !== undefined && outcome.ok) this.cache.set(service, cacheKey, generation, outcome.data, JSON.stringify(outcome.data).length);
     if (route.access.kind === 'admin' && isMutation(route)) await this.record(edge, outcome);
     if (!outcome.ok) throw outcome.error;
     return outcome.data;
