@@ -1,5 +1,6 @@
 export * from './reason-codes';
 export * from './producers';
+export * from './states';
 export { isWalletAddress, toChecksumAddress } from './primitives/address';
 export * as wire from './primitives/wire-types';
 export * from './payloads/policy.payloads';

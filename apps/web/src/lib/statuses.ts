@@ -1,8 +1,7 @@
 /** PRODUCT.md §4 states in words, and which of them are settled (nothing more will happen by itself). */
-export const POLICY_STATUSES = ['PENDING_PAYMENT', 'PAID_UNBOUND', 'BOUND_UNPAID', 'ACTIVE', 'EXPIRED', 'CLAIMED', 'CLOSED', 'CANCELLED', 'PAYMENT_MISMATCH', 'REFUNDED'] as const;
-export const CLAIM_STATUSES = ['VERIFYING', 'VERIFIED_PENDING_REVIEW', 'REJECTED', 'FAILED', 'APPROVED_PENDING_MULTISIG', 'PAID'] as const;
-export type PolicyStatus = (typeof POLICY_STATUSES)[number];
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+import { CLAIM_STATUSES, POLICY_STATUSES, type ClaimStatus, type PolicyStatus } from '@liqpass/events';
+
+export { CLAIM_STATUSES, POLICY_STATUSES, type ClaimStatus, type PolicyStatus };
 
 const POLICY_WORDS: Record<PolicyStatus, string> = {
   PENDING_PAYMENT: 'Created: bind your OKX order and pay the premium.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BACKEND_SERVICES } from '@liqpass/config';
+import { CLAIM_STATUSES, POLICY_STATUSES } from '@liqpass/events';
 import {
   chainId,
   ecdsaSignature,
@@ -25,19 +26,8 @@ import { defineProxyRoute, idTarget } from './proxy-route';
  * their own features.
  */
 const idParams = z.strictObject({ id: uuidParam });
-const claimStatus = z.enum(['VERIFYING', 'VERIFIED_PENDING_REVIEW', 'REJECTED', 'FAILED', 'APPROVED_PENDING_MULTISIG', 'PAID']);
-const policyStatus = z.enum([
-  'PENDING_PAYMENT',
-  'PAID_UNBOUND',
-  'BOUND_UNPAID',
-  'ACTIVE',
-  'EXPIRED',
-  'CLAIMED',
-  'CLOSED',
-  'CANCELLED',
-  'PAYMENT_MISMATCH',
-  'REFUNDED',
-]);
+const claimStatus = z.enum(CLAIM_STATUSES);
+const policyStatus = z.enum(POLICY_STATUSES);
 const page = { limit: pageLimit, cursor: pageCursor };
 const blockNumber = z.number().int('must be a whole number').nonnegative('must not be negative').max(2 ** 53 - 1);
 /** `ids=<uuid>,<uuid>,…`: 1 to 50 distinct payout ids. */

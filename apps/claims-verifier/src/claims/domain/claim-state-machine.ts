@@ -1,6 +1,7 @@
-/** PRODUCT.md §4 claim states; any transition not in this table is INVALID_STATUS_TRANSITION. */
-export const CLAIM_STATUSES = ['VERIFYING', 'VERIFIED_PENDING_REVIEW', 'REJECTED', 'FAILED', 'APPROVED_PENDING_MULTISIG', 'PAID'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+import { CLAIM_STATUSES, type ClaimStatus } from '@liqpass/events';
+
+/** PRODUCT.md §4 claim states (libs/events); any transition not in this table is INVALID_STATUS_TRANSITION. */
+export { CLAIM_STATUSES, type ClaimStatus };
 
 const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
   VERIFYING: ['VERIFIED_PENDING_REVIEW', 'REJECTED', 'FAILED'],

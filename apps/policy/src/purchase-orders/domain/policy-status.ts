@@ -1,18 +1,7 @@
-/** The purchase order's (policy's) states, PRODUCT.md §4. */
-export const POLICY_STATUSES = [
-  'PENDING_PAYMENT',
-  'PAID_UNBOUND',
-  'BOUND_UNPAID',
-  'ACTIVE',
-  'EXPIRED',
-  'CLAIMED',
-  'CLOSED',
-  'CANCELLED',
-  'PAYMENT_MISMATCH',
-  'REFUNDED',
-] as const;
+import { POLICY_STATUSES, type PolicyStatus } from '@liqpass/events';
 
-export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+/** The purchase order's (policy's) states, PRODUCT.md §4 (libs/events). */
+export { POLICY_STATUSES, type PolicyStatus };
 
 /**
  * THE transition table: every change of a purchase order's status goes through it.
