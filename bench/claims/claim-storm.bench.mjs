@@ -22,10 +22,10 @@ const N = Number(process.env.BENCH_CLAIMS ?? 2000);
 const LATENCY_MS = Number(process.env.BENCH_OKX_LATENCY_MS ?? 50);
 const SINGLES = 7;
 /**
- * HTTP connections the stand-in keeps to the simulator. Node's fetch opens one connection per
- * request in flight and no limit: 2,000 × 8 reads at once would be 16,000 simultaneous connects,
- * which overflow the listen backlog and wait for SYN retransmits (seconds) — a client artefact,
- * not a cost of verification. A bounded keep-alive pool is what an OKX client should have anyway.
+ * HTTP connections the stand-in's OkxClient keeps to the simulator (`maxConnections`, its bounded
+ * keep-alive pool; more requests wait for a free one). Unbounded, 2,000 × 8 reads at once would be
+ * 16,000 simultaneous connects, which overflow the listen backlog and wait for SYN retransmits
+ * (seconds) — a client artefact, not a cost of verification.
  */
 const RAW_IN_FLIGHT = Number(process.env.BENCH_RAW_IN_FLIGHT ?? 64);
 const OKX_CONNECTIONS = Number(process.env.BENCH_OKX_CONNECTIONS ?? 256);
@@ -114,11 +114,7 @@ try {
   cleanup.add('okx simulator', () => sim.stop());
   const claims = await ClaimsService.start('bench_claim_storm');
   cleanup.add('claims-verifier', () => claims.close());
-  // The global fetch's dispatcher, bounded (Node ships undici without exporting it: its own class).
-  const DISPATCHER = Symbol.for('undici.globalDispatcher.1');
-  await fetch(`${sim.baseUrl}/health`);
-  globalThis[DISPATCHER] = new globalThis[DISPATCHER].constructor({ connections: OKX_CONNECTIONS });
-  const standIn = new OkxBindingStandIn(claims.nc, claims.prefix, sim.baseUrl);
+  const standIn = new OkxBindingStandIn(claims.nc, claims.prefix, sim.baseUrl, { maxConnections: OKX_CONNECTIONS });
   cleanup.add('okx-binding stand-in', () => standIn.close());
 
   // Set-up (not measured): N + singles + baseline traders, each with a liquidated, insured position.

@@ -1,5 +1,6 @@
 export * from './signing/okx-signature';
 export * from './http/query-string';
+export * from './http/okx-transport';
 export * from './endpoints/okx-endpoints';
 export * from './errors/okx-failure';
 export * from './errors/okx-client.error';

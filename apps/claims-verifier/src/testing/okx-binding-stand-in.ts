@@ -27,8 +27,8 @@ export class OkxBindingStandIn {
   private readonly server: RpcServer;
   readonly requests: unknown[] = [];
 
-  constructor(nc: NatsConnection, prefix: string, baseUrl: string) {
-    const okx = new OkxClient({ baseUrl, timeoutMs: 3000, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 }, rateLimit: false });
+  constructor(nc: NatsConnection, prefix: string, baseUrl: string, options: { readonly maxConnections?: number } = {}) {
+    const okx = new OkxClient({ baseUrl, timeoutMs: 3000, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 }, rateLimit: false, maxConnections: options.maxConnections });
     this.server = new RpcServer(nc, 'okx-binding', createLogger('okx-binding-stand-in', 'silent'), prefix);
     this.server.handle('account.read', async (body) => {
       this.requests.push(body);

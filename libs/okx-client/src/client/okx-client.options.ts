@@ -1,4 +1,5 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy';
+import { fetchTransport, nodeHttpTransport, type OkxTransport } from '../http/okx-transport';
 import type { RawOkxResponse } from './raw-okx-response';
 
 /** An OKX API key as the trader created it. Held only in memory, never logged or returned. */
@@ -30,7 +31,10 @@ export interface OkxClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Source of retry jitter, in [0, 1). */
   readonly random?: () => number;
+  /** Sends through this fetch instead of the default node:http transport (tests script OKX with it). */
   readonly fetch?: typeof fetch;
+  /** Keep-alive connections to OKX at most (the default transport); more requests wait for one. */
+  readonly maxConnections?: number;
 }
 
 export interface ResolvedOkxClientOptions {
@@ -44,10 +48,11 @@ export interface ResolvedOkxClientOptions {
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
-  readonly fetch: typeof fetch;
+  readonly transport: OkxTransport;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_CONNECTIONS = 64;
 export const DEFAULT_RATE_LIMIT = { maxWaitMs: 10_000, marginMs: 100 } as const;
 
 export function resolveOkxClientOptions(options: OkxClientOptions): ResolvedOkxClientOptions {
@@ -55,6 +60,8 @@ export function resolveOkxClientOptions(options: OkxClientOptions): ResolvedOkxC
   if (!/^https?:\/\/[^/]+$/.test(baseUrl)) throw new Error(`OKX base URL must be scheme://host[:port] without a path: "${options.baseUrl}"`);
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) throw new Error('retry.maxAttempts must be a whole number ≥ 1');
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new Error('maxConnections must be a whole number ≥ 1');
   return {
     baseUrl,
     demoTrading: options.demoTrading ?? false,
@@ -66,6 +73,6 @@ export function resolveOkxClientOptions(options: OkxClientOptions): ResolvedOkxC
     now: options.now ?? Date.now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
-    fetch: options.fetch ?? globalThis.fetch,
+    transport: options.fetch ? fetchTransport(baseUrl, options.fetch) : nodeHttpTransport(baseUrl, maxConnections),
   };
 }

@@ -65,15 +65,9 @@ export class OkxHttp {
     const requestPath = requestPathOf(endpoint.path, query);
     const started = this.options.now();
     const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - started));
-    let response: Response;
-    let text: string;
+    let response: { readonly status: number; readonly text: string };
     try {
-      response = await this.options.fetch(`${this.options.baseUrl}${requestPath}`, {
-        method: 'GET',
-        headers: this.headers(requestPath, credentials),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await response.text();
+      response = await this.options.transport({ requestPath, headers: this.headers(requestPath, credentials), timeoutMs });
     } catch (error) {
       const what = isTimeout(error) ? `no answer within ${timeoutMs} ms` : `network error (${describe(error)})`;
       return { ok: false, error: new OkxClientError(`OKX GET ${endpoint.path}: ${what}`, { ...NETWORK_FAILURE, attempts: attempt }, { cause: error }) };
@@ -85,7 +79,7 @@ export class OkxHttp {
       query: Object.fromEntries(definedEntries(query)),
       requestPath,
       status: response.status,
-      body: parseBody(text),
+      body: parseBody(response.text),
       fetchedAt: new Date(finished).toISOString(),
       attempt,
       durationMs: Math.max(0, finished - started),
@@ -162,6 +156,8 @@ function isTimeout(error: unknown): boolean {
 }
 
 function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (cause && typeof cause.code === 'string') return cause.code;
   return error instanceof Error ? error.message : String(error);
