@@ -35,7 +35,17 @@ interface RegistrationBase<T extends EventType> {
 
 export type EventHandlerRegistration<T extends EventType = EventType> =
   | (RegistrationBase<T> & { readonly staged?: false; readonly handle: EventHandlerFn<T> })
-  | (RegistrationBase<T> & { readonly staged: true; readonly handle: StagedEventHandlerFn<T> });
+  | (RegistrationBase<T> & {
+      readonly staged: true;
+      readonly handle: StagedEventHandlerFn<T>;
+      /**
+       * Look the event up in the inbox before the slow work (the default), so a redelivery of an
+       * event already handled does not repeat it. A handler whose slow work starts behind its own
+       * state guard — a duplicate finds nothing to do — may turn it off to save the round trip;
+       * `commit` still records the event exactly once.
+       */
+      readonly checkSeen?: boolean;
+    });
 
 /** A registration for any one event type (a list may mix types). */
 export type AnyEventHandlerRegistration = { [T in EventType]: EventHandlerRegistration<T> }[EventType];

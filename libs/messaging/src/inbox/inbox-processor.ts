@@ -67,8 +67,10 @@ export class InboxProcessor {
   }
 
   private async runStaged(message: DeliveredMessage, event: AnyEventEnvelope): Promise<'handled' | 'duplicate'> {
-    const seen = (await this.dataSource.query('SELECT 1 FROM inbox WHERE message_id = $1 AND consumer = $2', [event.id, this.registration.consumer])) as unknown[];
-    if (seen.length > 0) return 'duplicate';
+    if (this.registration.staged && this.registration.checkSeen !== false) {
+      const seen = (await this.dataSource.query('SELECT 1 FROM inbox WHERE message_id = $1 AND consumer = $2', [event.id, this.registration.consumer])) as unknown[];
+      if (seen.length > 0) return 'duplicate';
+    }
     let committed: boolean | undefined;
     const commit: InboxCommit = async (write) => {
       if (committed !== undefined) throw new Error(`${this.registration.consumer}: a staged handler may commit once`);
@@ -87,7 +89,8 @@ export class InboxProcessor {
     } finally {
       clearInterval(heartbeat);
     }
-    if (committed === undefined) committed = await this.dataSource.transaction((manager) => this.record(manager, event));
+    // Nothing to write: the inbox row alone, one statement (atomic without an explicit transaction).
+    if (committed === undefined) committed = await this.record(this.dataSource.manager, event);
     return committed ? 'handled' : 'duplicate';
   }
 

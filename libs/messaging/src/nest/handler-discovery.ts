@@ -31,6 +31,7 @@ export class HandlerDiscovery {
             consumer: options.consumer ?? service,
             policy: resolveConsumerPolicy({ ...defaults, ...options.policy, ...byEvent[type] }),
             staged: options.staged === true,
+            ...(options.staged === true && options.checkSeen === false ? { checkSeen: false } : {}),
             handle: (event: unknown, managerOrCommit: unknown) => (method as Function).call(instance, event, managerOrCommit),
           } as AnyEventHandlerRegistration);
         }

@@ -10,6 +10,8 @@ export interface HandlesEventOptions {
   readonly policy?: Partial<ConsumerPolicy>;
   /** A staged handler (slow work outside the transaction, then `commit`): see StagedEventHandlerFn. */
   readonly staged?: boolean;
+  /** Staged only: false skips the inbox look-up before the slow work (see EventHandlerRegistration). */
+  readonly checkSeen?: boolean;
 }
 
 export interface HandlesEventMetadata {

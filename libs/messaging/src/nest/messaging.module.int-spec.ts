@@ -102,7 +102,8 @@ describe('MessagingModule (Nest, real Postgres + JetStream)', () => {
       writer.appendNew(manager, 'PolicyCreated', samplePayload('PolicyCreated'), { correlationId: 'corr-created' }),
     );
     await eventually(async () => probe.audited.includes(created.id));
-    expect((await env.jsm.consumers.info(streamName('policy', env.prefix), 'policy-audit--policy-created')).num_ack_pending).toBe(0);
+    // The ack follows the handler's commit: wait for it rather than race it.
+    await eventually(async () => (await env.jsm.consumers.info(streamName('policy', env.prefix), 'policy-audit--policy-created')).num_ack_pending === 0);
 
     // Dead letters are readable through the exported query.
     await env.js.publish(eventSubject('PremiumPaid', 1, env.prefix), '{"broken":', { msgID: 'broken-1' });

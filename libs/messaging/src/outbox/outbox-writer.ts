@@ -28,6 +28,24 @@ export interface AppendOptions {
   readonly msgId?: string;
 }
 
+/** Who caused a new event (the current correlation by default), and its Nats-Msg-Id. */
+export type EventContext = { readonly correlationId?: string; readonly causationId?: string | null } & AppendOptions;
+
+/**
+ * A state change written as CTEs of one statement, for `appendNewWith`: `with` is the CTE list
+ * (`changed AS (UPDATE … RETURNING *), audited AS (INSERT … FROM changed)`) with parameters
+ * numbered from $1, `gate` the CTE whose rows mean the change happened, `select` the
+ * statement's result (`SELECT * FROM changed`).
+ */
+export interface StateChange {
+  readonly with: string;
+  readonly gate: string;
+  readonly select: string;
+  readonly params: readonly unknown[];
+}
+
+const OUTBOX_COLUMNS = 'id, type, version, subject, msg_id, envelope, correlation_id';
+
 /**
  * The one way to publish an event: write it to the outbox inside the caller's transaction, so
  * the state change and the event commit or roll back together. The relay does the sending.
@@ -41,43 +59,74 @@ export class OutboxWriter {
 
   /** Validates and appends a built event. Throws (writing nothing) if it is invalid. */
   async append(manager: EntityManager, event: EventEnvelope | AnyEventEnvelope, options: AppendOptions = {}): Promise<void> {
+    const values = this.rowOf(event, options);
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.append needs the EntityManager of an open transaction (dataSource.transaction(...))');
+    }
+    // The row and the relay's wake-up in one round trip (NOTIFY is delivered on commit).
+    await manager.query(`INSERT INTO outbox (${OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')`, values);
+  }
+
+  /**
+   * A state change and the event it announces in one statement — atomic on its own, so it needs
+   * no explicit transaction, and one round trip instead of four (BEGIN, change, event, COMMIT).
+   * The event is appended only if the `gate` CTE of the change returned a row: a guarded
+   * change that matched nothing announces nothing. Resolves the rows of `change.select`.
+   */
+  async appendNewWith<T extends EventType, R = Record<string, unknown>>(
+    manager: EntityManager,
+    change: StateChange,
+    type: T,
+    payload: EventPayload<T>,
+    context: EventContext = {},
+  ): Promise<{ readonly rows: R[]; readonly event: EventEnvelope<T> }> {
+    const event = this.build(type, payload, context);
+    const values = this.rowOf(event, context);
+    const n = change.params.length;
+    const rows = (await manager.query(
+      `WITH ${change.with},
+       outbox_appended AS (
+         INSERT INTO outbox (${OUTBOX_COLUMNS})
+         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::int, $${n + 4}::text, $${n + 5}::text, $${n + 6}::jsonb, $${n + 7}::text
+           FROM (SELECT 1 FROM ${change.gate} LIMIT 1) AS gate
+         RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')
+       )
+       ${change.select}`,
+      [...change.params, ...values],
+    )) as R[];
+    return { rows, event };
+  }
+
+  /** The outbox row's values of a valid event this service may publish; throws otherwise. */
+  private rowOf(event: EventEnvelope | AnyEventEnvelope, options: AppendOptions): unknown[] {
     const result = validateEnvelope(event);
     if (!result.ok) throw new EventValidationError(result.error);
     const valid = result.event;
     if (valid.producer !== this.options.service) {
       throw new Error(`${this.options.service} may not publish ${valid.type}: its producer is ${valid.producer}`);
     }
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('OutboxWriter.append needs the EntityManager of an open transaction (dataSource.transaction(...))');
-    }
     const msgId = options.msgId ?? valid.id;
     if (!/^[\x21-\x7e]{1,256}$/.test(msgId)) throw new Error(`msgId must be 1-256 printable ASCII characters: "${msgId}"`);
-    await manager.query(
-      `INSERT INTO outbox (id, type, version, subject, msg_id, envelope, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [valid.id, valid.type, valid.version, eventSubject(valid.type, valid.version, this.prefix), msgId, JSON.stringify(valid), valid.correlationId],
-    );
-    await manager.query(`SELECT pg_notify(${OUTBOX_CHANNEL_SQL}, '')`);
+    return [valid.id, valid.type, valid.version, eventSubject(valid.type, valid.version, this.prefix), msgId, JSON.stringify(valid), valid.correlationId];
   }
 
   /**
    * Builds a new event as this service, in the current correlation (or the cause's), and
    * appends it. Returns the event so the caller can log or chain it.
    */
-  async appendNew<T extends EventType>(
-    manager: EntityManager,
-    type: T,
-    payload: EventPayload<T>,
-    context: { readonly correlationId?: string; readonly causationId?: string | null } & AppendOptions = {},
-  ): Promise<EventEnvelope<T>> {
+  async appendNew<T extends EventType>(manager: EntityManager, type: T, payload: EventPayload<T>, context: EventContext = {}): Promise<EventEnvelope<T>> {
+    const event = this.build(type, payload, context);
+    await this.append(manager, event, { msgId: context.msgId });
+    return event;
+  }
+
+  private build<T extends EventType>(type: T, payload: EventPayload<T>, context: EventContext): EventEnvelope<T> {
     const { service } = this.options;
     if (!isProducer(service)) throw new Error(`${service} publishes no events`);
-    const event = createEvent(type, payload, {
+    return createEvent(type, payload, {
       producer: service,
       correlationId: context.correlationId ?? currentCorrelationId() ?? newCorrelationId(),
       causationId: context.causationId ?? null,
     });
-    await this.append(manager, event, { msgId: context.msgId });
-    return event;
   }
 }

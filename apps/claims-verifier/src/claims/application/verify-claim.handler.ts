@@ -5,7 +5,7 @@ import { Wallet } from 'ethers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ServiceConfigOf } from '@liqpass/config';
 import { assessClaim, detectLiquidation, sealEvidence, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
-import { NATS_CONNECTION, OutboxWriter, type InboxCommit } from '@liqpass/messaging';
+import { NATS_CONNECTION, type InboxCommit } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
 import { ClaimsRepository, type ClaimRow } from '../infrastructure/claims.repository';
@@ -47,7 +47,6 @@ export class VerifyClaimHandler {
     private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfigOf<'claims-verifier'>,
     private readonly claims: ClaimsRepository,
-    private readonly outbox: OutboxWriter,
     private readonly metrics: ClaimsMetrics,
   ) {
     this.rpc = new RpcClient(nc, config.VERIFY_DEADLINE_MS, config.NATS_SUBJECT_PREFIX);
@@ -163,27 +162,27 @@ export class VerifyClaimHandler {
     // One claim per OKX liquidation event needs no look-up here: this claim is open, and the
     // one-open-claim-per-policy index (insurance_claims_one_open) admits no other open claim of
     // the policy; insurance_claims_event_unique guards the event itself.
-    await this.claims.transition(manager, claim, 'VERIFIED_PENDING_REVIEW', 'verifier', null, decision.columns);
-    await this.outbox.appendNew(manager, 'ClaimVerified', {
-      claimId: claim.id,
-      purchaseOrderId: claim.purchase_order_id,
-      ...verified,
-      payoutCapUsdc: policy?.payoutCapUsdc ?? '0',
-      verifiedAt: new Date().toISOString(),
+    await this.claims.transition(manager, claim, 'VERIFIED_PENDING_REVIEW', 'verifier', null, decision.columns, {
+      type: 'ClaimVerified',
+      payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, ...verified, payoutCapUsdc: policy?.payoutCapUsdc ?? '0', verifiedAt: new Date().toISOString() },
     });
     this.observe(claim, 'VERIFIED_PENDING_REVIEW', 'none');
   }
 
   private async reject(manager: EntityManager, claim: ClaimRow, reasonCode: string, columns: Partial<ClaimRow>): Promise<void> {
-    await this.claims.transition(manager, claim, 'REJECTED', 'verifier', reasonCode, { ...columns, reason_code: reasonCode });
-    await this.outbox.appendNew(manager, 'ClaimRejected', { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, rejectedBy: 'VERIFIER', reviewer: null, note: null, rejectedAt: new Date().toISOString() });
+    await this.claims.transition(manager, claim, 'REJECTED', 'verifier', reasonCode, { ...columns, reason_code: reasonCode }, {
+      type: 'ClaimRejected',
+      payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, rejectedBy: 'VERIFIER', reviewer: null, note: null, rejectedAt: new Date().toISOString() },
+    });
     this.observe(claim, 'REJECTED', reasonCode);
   }
 
   /** FAILED with a reason; the raw answers that did arrive are kept for the reviewer. */
   async fail(manager: EntityManager, claim: ClaimRow, reasonCode: string, kept: EvidenceItem[] = []): Promise<void> {
-    await this.claims.transition(manager, claim, 'FAILED', 'verifier', reasonCode, { reason_code: reasonCode, ...(kept.length ? { evidence_json: { items: kept } } : {}) });
-    await this.outbox.appendNew(manager, 'ClaimFailed', { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, retryable: true, failedAt: new Date().toISOString() });
+    await this.claims.transition(manager, claim, 'FAILED', 'verifier', reasonCode, { reason_code: reasonCode, ...(kept.length ? { evidence_json: { items: kept } } : {}) }, {
+      type: 'ClaimFailed',
+      payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, retryable: true, failedAt: new Date().toISOString() },
+    });
     this.observe(claim, 'FAILED', reasonCode);
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { EventPayload, EventType } from '@liqpass/events';
+import { OutboxWriter, type StateChange } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { canTransition, type ClaimStatus } from '../domain/claim-state-machine';
 import { ClaimRpcError } from '../../shared/claim-rpc-error';
@@ -35,12 +37,58 @@ export interface ClaimRow {
   updated_at: Date;
 }
 
+/** The event a state change announces, appended in the same statement. */
+export interface Announcement<T extends EventType = EventType> {
+  readonly type: T;
+  readonly payload: EventPayload<T>;
+}
+
+/** What opening a claim looks at, read in one statement (PRODUCT.md §5 preconditions and fraud controls). */
+export interface OpeningContext {
+  readonly policy: PolicyView | null;
+  /** The policy's open claim (any status but REJECTED), if it has one. */
+  readonly openClaim: { readonly id: string; readonly status: ClaimStatus } | null;
+  /** Claims of the last 30 days by this wallet and by the policy's OKX uid. */
+  readonly recent: { readonly byWallet: number; readonly byOkxUid: number };
+  /** Distinct wallets whose policies are bound to the policy's OKX uid. */
+  readonly okxUidWallets: string[];
+}
+
 /** SQL over the service's own schema (insurance_claims, claim_transitions, policies). */
 @Injectable()
 export class ClaimsRepository {
+  constructor(private readonly outbox: OutboxWriter) {}
+
   async policy(manager: EntityManager, purchaseOrderId: string): Promise<PolicyView | null> {
     const [row] = (await manager.query('SELECT * FROM policies WHERE purchase_order_id = $1', [purchaseOrderId])) as Record<string, unknown>[];
     return row ? policyView(row) : null;
+  }
+
+  /**
+   * The policy, its open claim, the recent claims of the claimant and of the policy's OKX uid,
+   * and the uid's wallets: one round trip (the claim storm's hot path) where four lookups were.
+   * The recent-claims counts are two index lookups, not a scan of every recent claim.
+   */
+  async openingContext(manager: EntityManager, purchaseOrderId: string, claimant: string): Promise<OpeningContext> {
+    const [row] = (await manager.query(
+      `SELECT p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')},
+              open_claim.id AS open_claim_id, open_claim.status AS open_claim_status,
+              (SELECT count(*) FROM insurance_claims WHERE claimant = $2 AND created_at > now() - interval '30 days')::int AS by_wallet,
+              (SELECT count(*) FROM insurance_claims c JOIN policies q ON q.purchase_order_id = c.purchase_order_id
+                WHERE q.okx_uid = p.okx_uid AND c.created_at > now() - interval '30 days')::int AS by_uid,
+              ARRAY(SELECT DISTINCT w.user_wallet FROM policies w WHERE w.okx_uid = p.okx_uid AND w.user_wallet IS NOT NULL ORDER BY w.user_wallet) AS uid_wallets
+         FROM (VALUES (1)) AS one
+         LEFT JOIN policies p ON p.purchase_order_id = $1
+         LEFT JOIN LATERAL (SELECT id, status FROM insurance_claims WHERE purchase_order_id = $1 AND status <> 'REJECTED' LIMIT 1) AS open_claim ON true`,
+      [purchaseOrderId, claimant],
+    )) as Record<string, unknown>[];
+    const policy = prefixed(row!, 'policy__');
+    return {
+      policy: policy['found'] ? policyView(policy) : null,
+      openClaim: row!['open_claim_id'] ? { id: row!['open_claim_id'] as string, status: row!['open_claim_status'] as ClaimStatus } : null,
+      recent: { byWallet: row!['by_wallet'] as number, byOkxUid: row!['by_uid'] as number },
+      okxUidWallets: row!['uid_wallets'] as string[],
+    };
   }
 
   /** Upserts the given columns of one policy (events arrive in any order). */
@@ -77,12 +125,8 @@ export class ClaimsRepository {
     )) as Record<string, unknown>[];
     const [row] = rows;
     if (!row) return null;
-    const claim: Record<string, unknown> = {};
-    const policy: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(row)) {
-      if (name.startsWith('policy__')) policy[name.slice('policy__'.length)] = value;
-      else claim[name] = value;
-    }
+    const claim = Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('policy__')));
+    const policy = prefixed(row, 'policy__');
     return { claim: claim as unknown as ClaimRow, policy: policy['found'] ? policyView(policy) : null };
   }
 
@@ -91,54 +135,44 @@ export class ClaimsRepository {
     return row ?? null;
   }
 
-  /** Claims of the last 30 days by this wallet and by this OKX uid: two index lookups, not a scan of every recent claim. */
-  async recentClaims(manager: EntityManager, claimant: string, okxUid: string | null): Promise<{ byWallet: number; byOkxUid: number }> {
-    const [row] = (await manager.query(
-      `SELECT (SELECT count(*) FROM insurance_claims WHERE claimant = $1 AND created_at > now() - interval '30 days')::int AS by_wallet,
-              (SELECT count(*) FROM insurance_claims c JOIN policies p ON p.purchase_order_id = c.purchase_order_id
-                WHERE p.okx_uid = $2 AND c.created_at > now() - interval '30 days')::int AS by_uid`,
-      [claimant, okxUid],
-    )) as { by_wallet: number; by_uid: number }[];
-    return { byWallet: row?.by_wallet ?? 0, byOkxUid: row?.by_uid ?? 0 };
-  }
-
-  /** Distinct wallets whose policies are bound to this OKX uid (one uid, many wallets: a fraud signal). */
-  async walletsOfOkxUid(manager: EntityManager, okxUid: string): Promise<string[]> {
-    const rows = (await manager.query('SELECT DISTINCT user_wallet FROM policies WHERE okx_uid = $1 AND user_wallet IS NOT NULL ORDER BY user_wallet', [okxUid])) as { user_wallet: string }[];
-    return rows.map((row) => row.user_wallet);
-  }
-
-  async insert(manager: EntityManager, claim: Partial<ClaimRow> & { id: string; purchase_order_id: string; claimant: string; source: string }, actor: string): Promise<ClaimRow> {
+  /** A new claim in VERIFYING, its first transition (none → VERIFYING) and the event announcing it: one statement. */
+  async insert<T extends EventType>(manager: EntityManager, claim: Partial<ClaimRow> & { id: string; purchase_order_id: string; claimant: string; source: string }, actor: string, announce: Announcement<T>): Promise<ClaimRow> {
     const names = Object.keys(claim);
-    // The row and its first transition (none → VERIFYING) in one statement.
-    const [row] = (await manager.query(
-      `WITH inserted AS (
+    const change: StateChange = {
+      with: `inserted AS (
          INSERT INTO insurance_claims (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 2}`).join(', ')}, 'VERIFYING') RETURNING *
        ), audited AS (
          INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, NULL, 'VERIFYING', $1, NULL FROM inserted
-       )
-       SELECT * FROM inserted`,
-      [actor, ...names.map((name) => serialise((claim as Record<string, unknown>)[name]))],
-    )) as ClaimRow[];
-    return row!;
+       )`,
+      gate: 'inserted',
+      select: 'SELECT * FROM inserted',
+      params: [actor, ...names.map((name) => serialise((claim as Record<string, unknown>)[name]))],
+    };
+    const { rows } = await this.outbox.appendNewWith<T, ClaimRow>(manager, change, announce.type, announce.payload);
+    return rows[0]!;
   }
 
   /**
    * The one way a claim's status changes: checked against the state machine, guarded by the
-   * status it had (a concurrent change makes it refuse), and audited in the same statement.
+   * status it had (a concurrent change makes it refuse), audited — and, given `announce`, its
+   * event appended — in the same statement.
    */
-  async transition(manager: EntityManager, claim: ClaimRow, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}): Promise<ClaimRow> {
+  async transition<T extends EventType>(manager: EntityManager, claim: ClaimRow, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}, announce?: Announcement<T>): Promise<ClaimRow> {
     if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
     const names = Object.keys(columns);
-    const [updated] = (await manager.query(
-      `WITH updated AS (
+    const change: StateChange = {
+      with: `updated AS (
          UPDATE insurance_claims SET status = $2, updated_at = now()${names.map((name, i) => `, ${name} = $${i + 6}`).join('')} WHERE id = $1 AND status = $3 RETURNING *
        ), audited AS (
          INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, $3, $2, $4, $5 FROM updated
-       )
-       SELECT * FROM updated`,
-      [claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
-    )) as ClaimRow[];
+       )`,
+      gate: 'updated',
+      select: 'SELECT * FROM updated',
+      params: [claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
+    };
+    const [updated] = announce
+      ? (await this.outbox.appendNewWith<T, ClaimRow>(manager, change, announce.type, announce.payload)).rows
+      : ((await manager.query(`WITH ${change.with} ${change.select}`, [...change.params])) as ClaimRow[]);
     if (!updated) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `the claim is no longer ${claim.status}`, 409);
     return updated;
   }
@@ -202,6 +236,13 @@ function policyView(row: Record<string, unknown>): PolicyView {
     coverageStartAt: row['coverage_start_at'] as Date | null,
     coverageEndAt: row['coverage_end_at'] as Date | null,
   };
+}
+
+/** The columns of `row` named `<prefix><name>`, by name. */
+function prefixed(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(row)) if (name.startsWith(prefix)) out[name.slice(prefix.length)] = value;
+  return out;
 }
 
 const serialise = (value: unknown) => (value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);

@@ -14,8 +14,12 @@ export class ClaimEventsConsumer {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Staged: OKX is read outside the transaction; how many at once is VERIFY_CONCURRENCY (app.module). */
-  @HandlesEvent('ClaimRequested', { staged: true })
+  /**
+   * Staged: OKX is read outside the transaction; how many at once is VERIFY_CONCURRENCY (app.module).
+   * No inbox look-up first: a redelivery of a decided claim's request finds it no longer VERIFYING
+   * (startVerification) and reads nothing.
+   */
+  @HandlesEvent('ClaimRequested', { staged: true, checkSeen: false })
   async onRequested(event: EventEnvelope<'ClaimRequested'>, commit: InboxCommit): Promise<void> {
     await this.verify.execute(event.payload.claimId, commit);
   }
