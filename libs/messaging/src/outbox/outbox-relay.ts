@@ -44,7 +44,7 @@ export interface RelayPass {
 
 /**
  * Moves committed outbox rows to JetStream. A pass claims rows with FOR UPDATE SKIP LOCKED
- * (so any number of replicas can relay), publishes each with Nats-Msg-Id, and marks the rows
+ * (so any number of replicas can relay), publishes them all at once, each with Nats-Msg-Id, and marks the rows
  * published in the same transaction, after JetStream's ack. If the process dies in between, the
  * rows stay pending and the next pass re-publishes them; JetStream drops the duplicate.
  */
@@ -101,16 +101,16 @@ export class OutboxRelay {
           FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
       )) as ClaimedRow[];
+      // Every row's publish in flight at once, in order on the wire (JetStream stores them as they
+      // arrive): one pass waits for one round of acks, not one per row — sequential awaits in a busy
+      // process held a storm's events back for seconds. A row whose publish failed backs off.
+      const outcomes = await Promise.allSettled(rows.map((row) => this.publish(row)));
       let failed = 0;
-      for (const row of rows) {
-        try {
-          await this.publish(row);
-          published.push(row);
-        } catch (error) {
-          // Stop here: the broker is likely down. This row backs off; the rest stay pending.
-          failed = 1;
-          await this.markFailed(manager, row, error);
-          break;
+      for (const [i, outcome] of outcomes.entries()) {
+        if (outcome.status === 'fulfilled') published.push(rows[i]!);
+        else {
+          failed += 1;
+          await this.markFailed(manager, rows[i]!, outcome.reason);
         }
       }
       await this.markPublished(manager, published.map((row) => row.id));
