@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RpcClient, RpcTimeoutError, RpcUnavailableError, SERVICE_CONFIG } from '@liqpass/service-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Wallet } from 'ethers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ServiceConfigOf } from '@liqpass/config';
-import { assessClaim, detectLiquidation, sealEvidence, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
+import { assessClaim, detectLiquidation, sealEvidence, useWasmKeccak, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
 import { NATS_CONNECTION, type InboxCommit } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
@@ -38,7 +38,7 @@ const FAILURE_PRIORITY = ['OKX_KEY_INVALID', 'OKX_RATE_LIMITED', 'OKX_UNAVAILABL
  * from when its verification started.
  */
 @Injectable()
-export class VerifyClaimHandler {
+export class VerifyClaimHandler implements OnModuleInit {
   private readonly rpc: RpcClient;
   private readonly signer: Wallet;
 
@@ -51,6 +51,11 @@ export class VerifyClaimHandler {
   ) {
     this.rpc = new RpcClient(nc, config.VERIFY_DEADLINE_MS, config.NATS_SUBJECT_PREFIX);
     this.signer = new Wallet(config.EVIDENCE_SIGNER_KEY);
+  }
+
+  /** Sealing hashes every raw OKX answer: keccak-256 in WebAssembly, not ethers' JavaScript one. */
+  async onModuleInit(): Promise<void> {
+    await useWasmKeccak();
   }
 
   get signerAddress(): string {
