@@ -1,4 +1,3 @@
-import { createKeccak } from 'hash-wasm';
 import { keccak256 } from 'ethers';
 
 let registered: Promise<void> | undefined;
@@ -10,7 +9,9 @@ let registered: Promise<void> | undefined;
  * seal evidence; the evidence CLI and tests may do without. Idempotent.
  */
 export function useWasmKeccak(): Promise<void> {
-  registered ??= createKeccak(256).then((hasher) => {
+  // Loaded here, not with the library: only a process that asks for it needs the module.
+  registered ??= import('hash-wasm').then(async ({ createKeccak }) => {
+    const hasher = await createKeccak(256);
     // Synchronous from init to digest, so one hasher serves the whole process.
     keccak256.register((data: Uint8Array) => hasher.init().update(data).digest('binary'));
   });
