@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PurchaseOrder, Quote } from '@liqpass/api-types';
 import { approveAndPayPremium, checkoutDomain, hashQuote, parseQuoteMessage, QUOTE_TYPES, recoverQuoteSigner, signQuote, type QuoteTypedData } from '@liqpass/chain';
 import { repriceFromInputs, type RepriceInputs } from '@liqpass/pricing';
 import { eventually } from '@liqpass/testing';
@@ -11,31 +12,13 @@ import { PolicyTestEnv, type TraderApi } from '../testing/policy-test-env';
  * and anvil (PRODUCT.md §2 steps 4–8): quote → purchase order → bind → pay on-chain → ACTIVE,
  * and the ways a payment or a request is refused.
  */
-interface QuoteReply {
-  quoteId: string;
-  quoteHash: string;
-  premiumUsdc: string;
-  payoutFixedUsdc: string;
-  payoutCapUsdc: string;
-  coverageSeconds: number;
-  expiresAt: string;
-  signature: string;
-  typedData: QuoteTypedData;
-}
-interface OrderReply {
-  id: string;
-  orderId: string;
-  status: string;
+/** The gateway's answers (libs/api-types), with what this test checks beyond the clients' view. */
+type QuoteReply = Quote & { typedData: QuoteTypedData };
+type OrderReply = PurchaseOrder & {
   okxMeta: { ordId: string; instId: string; boundAt: string } | null;
-  boundAt: string | null;
-  paidAt: string | null;
-  payTxHash: string | null;
   payer: string | null;
-  paymentProblem: string | null;
-  coverageStartAt: string | null;
-  coverageEndAt: string | null;
   policyParams: Record<string, unknown>;
-}
+};
 
 const INST = 'BTC-USDT-SWAP';
 let env: PolicyTestEnv;
