@@ -9,7 +9,7 @@
 // BENCH_ONLY=calibration|quotes.
 import { readFileSync } from 'node:fs';
 import { dist, pkg } from '../lib/dist.mjs';
-import { cpuMs } from '../lib/cpu.mjs';
+import { cpuMeter } from '../lib/cpu.mjs';
 import { Cleanup, freePort, startProcess } from '../lib/processes.mjs';
 import { writeResult } from '../lib/results.mjs';
 import { say, table, verdict } from '../lib/report.mjs';
@@ -105,7 +105,7 @@ async function quoteThroughput() {
     for (let i = 0; i < 300; i += 1) await quote(); // warm-up: JIT, pools, the volatility and balance caches
 
     // The load: autocannon (the gateway bench's client; far lighter than fetch) in this process.
-    const cpuBefore = { policy: cpuMs(policy.pid), gateway: cpuMs(gateway.pid) };
+    const window = cpuMeter({ policy: policy.pid, 'api-gateway': gateway.pid }).start();
     const result = await new Promise((resolve, reject) =>
       autocannon(
         { url: `${gateway.base}/quote`, method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, connections: concurrency, amount: total },
@@ -114,13 +114,18 @@ async function quoteThroughput() {
     );
     const bad = result.non2xx + result.errors + result.timeouts;
     if (bad > 0) throw new Error(`POST /quote under load: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-    const cpuPerQuote = { policy: (cpuMs(policy.pid) - cpuBefore.policy) / total, gateway: (cpuMs(gateway.pid) - cpuBefore.gateway) / total };
+    const spent = window.stop();
+    const cpuPerQuote = Object.fromEntries(Object.entries(spent).map(([who, ms]) => [who, ms / total]));
     const raw = await rawSigning();
     const rate = result.requests.total / (result.duration || 1);
     const p99 = result.latency.p99;
     table(`Quote throughput — POST /quote through the gateway, ${total} quotes, ${concurrency} connections (2 cores shared by client, gateway, policy, Postgres, NATS)`, [
       { what: 'raw EIP-712 signing (ethers signTypedData, 1 core)', 'per second': Math.round(raw.rate), p50_ms: '', p99_ms: '', 'CPU ms each': raw.cpuMsPerSignature.toFixed(2) },
-      { what: 'POST /quote, gateway → policy', 'per second': Math.round(rate), p50_ms: result.latency.p50, p99_ms: p99, 'CPU ms each': `policy ${cpuPerQuote.policy.toFixed(2)} + gateway ${cpuPerQuote.gateway.toFixed(2)}` },
+      { what: 'POST /quote, gateway → policy', 'per second': Math.round(rate), p50_ms: result.latency.p50, p99_ms: p99, 'CPU ms each': `policy ${cpuPerQuote.policy.toFixed(2)} + gateway ${cpuPerQuote['api-gateway'].toFixed(2)}` },
+    ]);
+    const cpuTotal = Object.values(cpuPerQuote).reduce((sum, ms) => sum + ms, 0);
+    table('CPU ms per POST /quote by process (postgres and nats-server: all their processes)', [
+      { ...Object.fromEntries(Object.entries(cpuPerQuote).map(([who, ms]) => [who, ms.toFixed(2)])), total: cpuTotal.toFixed(2) },
     ]);
     say(`quotes/s ÷ raw signing/s = ${((rate / raw.rate) * 100).toFixed(0)} % (target ≥ 50 %: ${verdict(rate / raw.rate >= 0.5)}); p99 ${p99.toFixed(1)} ms (target < 50 ms: ${verdict(p99 < 50)})`);
     say(`load average while measuring: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores)`);

@@ -1,4 +1,4 @@
-import { Wallet } from 'ethers';
+import { hexlify, randomBytes, Wallet } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { checkoutDomain, hashQuote, recoverQuoteSigner, signQuote, type Quote } from '@liqpass/chain';
 import { QuoteSigner } from './quote-signer';
@@ -27,5 +27,33 @@ describe('QuoteSigner', () => {
       expect(actual).toEqual({ quoteHash: expected.quoteHash, signature: expected.signature });
       expect(recoverQuoteSigner(domain, quote(premium), actual.signature)).toBe(wallet.address);
     }
+  });
+
+  it('encodes the struct as ethers’ EIP-712 encoder does, on random quotes', async () => {
+    const signer = new QuoteSigner(wallet, domain);
+    const below = (bits: number) => BigInt(hexlify(randomBytes(bits / 8))) >> BigInt(Math.floor(Math.random() * bits));
+    for (let i = 0; i < 40; i += 1) {
+      const q: Quote = {
+        orderId: hexlify(randomBytes(32)),
+        buyer: Wallet.createRandom().address,
+        premium: below(256),
+        payout: below(256),
+        payoutCap: below(256),
+        coverageSeconds: below(64),
+        instrument: ['BTC-USDT-SWAP', 'ETH-USDT-SWAP', `X-${i}-ÿ€`][i % 3]!,
+        leverage: below(32),
+        deadline: i % 5 === 0 ? 0n : below(64),
+      };
+      const expected = await signQuote(wallet, domain, q);
+      expect(signer.sign(q)).toEqual({ quoteHash: expected.quoteHash, signature: expected.signature });
+    }
+  });
+
+  it('refuses a value its field cannot hold, as the generic encoder does', () => {
+    const signer = new QuoteSigner(wallet, domain);
+    expect(() => signer.sign({ ...quote(1n), leverage: 1n << 32n })).toThrow(/leverage/);
+    expect(() => signer.sign({ ...quote(1n), coverageSeconds: -1n })).toThrow(/coverageSeconds/);
+    expect(() => signer.sign({ ...quote(1n), orderId: '0x1234' })).toThrow(/orderId/);
+    expect(() => signer.sign({ ...quote(1n), buyer: '0x1234' })).toThrow(/buyer/);
   });
 });
