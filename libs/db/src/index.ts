@@ -1,2 +1,3 @@
 export * from './service-data-source';
 export * from './provision';
+export * from './prepared-query';

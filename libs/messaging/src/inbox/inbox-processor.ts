@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '@liqpass/db';
 import { latestVersion, parseEnvelope, type AnyEventEnvelope } from '@liqpass/events';
 import { NATS_CORRELATION_HEADER, withCorrelationId, type Logger } from '@liqpass/observability';
 import type { DeadLetterRecorder } from '../dead-letters/dead-letter-recorder';
@@ -96,11 +97,12 @@ export class InboxProcessor {
 
   /** The inbox row: false when this consumer has recorded the event already. */
   private async record(manager: EntityManager, event: AnyEventEnvelope): Promise<boolean> {
-    const inserted = (await manager.query(
+    const inserted = await preparedQuery<unknown[]>(
+      manager,
       `INSERT INTO inbox (message_id, consumer, event_type) VALUES ($1, $2, $3)
        ON CONFLICT (message_id, consumer) DO NOTHING RETURNING message_id`,
       [event.id, this.registration.consumer, event.type],
-    )) as unknown[];
+    );
     return inserted.length > 0;
   }
 

@@ -17,7 +17,7 @@ describe('OutboxWriter', () => {
     const event = createEvent('PremiumPaid', samplePayload('PremiumPaid'), { producer: 'payment-listener', correlationId: 'c-9' });
     await writer.append(manager, event);
     expect(query).toHaveBeenCalledTimes(1);
-    const [sql, params] = query.mock.calls[0] as unknown as [string, unknown[]];
+    const [{ text: sql }, params] = query.mock.calls[0] as unknown as [{ text: string }, unknown[]];
     expect(sql).toMatch(/INSERT INTO outbox .* RETURNING pg_notify/s);
     expect(params.slice(0, 5)).toEqual([event.id, 'PremiumPaid', 1, 'tx1.payment-listener.premium-paid.v1', event.id]);
     expect(JSON.parse(params[5] as string)).toEqual(event);
@@ -29,7 +29,7 @@ describe('OutboxWriter', () => {
     const change = { with: 'changed AS (UPDATE t SET x = $1 WHERE id = $2 RETURNING *)', gate: 'changed', select: 'SELECT * FROM changed', params: [7, 'id-1'] };
     const { event } = await writer.appendNewWith(manager, change, 'ReconciliationMismatch', samplePayload('ReconciliationMismatch'), { correlationId: 'c-3' });
     expect(query).toHaveBeenCalledTimes(1);
-    const [sql, params] = query.mock.calls[0] as unknown as [string, unknown[]];
+    const [{ text: sql }, params] = query.mock.calls[0] as unknown as [{ text: string }, unknown[]];
     expect(sql).toMatch(/^WITH changed AS \(UPDATE t .*INSERT INTO outbox .*\$3::uuid.*\$9::text\s+FROM \(SELECT 1 FROM changed LIMIT 1\) AS gate\s+RETURNING pg_notify.*\)\s+SELECT \* FROM changed$/s);
     expect(params.slice(0, 2)).toEqual([7, 'id-1']);
     expect(params.slice(2, 5)).toEqual([event.id, 'ReconciliationMismatch', 1]);

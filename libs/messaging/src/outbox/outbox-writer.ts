@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '@liqpass/db';
 import {
   createEvent,
   DEFAULT_SUBJECT_PREFIX,
@@ -64,7 +65,7 @@ export class OutboxWriter {
       throw new Error('OutboxWriter.append needs the EntityManager of an open transaction (dataSource.transaction(...))');
     }
     // The row and the relay's wake-up in one round trip (NOTIFY is delivered on commit).
-    await manager.query(`INSERT INTO outbox (${OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')`, values);
+    await preparedQuery(manager, `INSERT INTO outbox (${OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')`, values);
   }
 
   /**
@@ -83,7 +84,8 @@ export class OutboxWriter {
     const event = this.build(type, payload, context);
     const values = this.rowOf(event, context);
     const n = change.params.length;
-    const rows = (await manager.query(
+    const rows = await preparedQuery<R[]>(
+      manager,
       `WITH ${change.with},
        outbox_appended AS (
          INSERT INTO outbox (${OUTBOX_COLUMNS})
@@ -93,7 +95,7 @@ export class OutboxWriter {
        )
        ${change.select}`,
       [...change.params, ...values],
-    )) as R[];
+    );
     return { rows, event };
   }
 

@@ -1,12 +1,12 @@
 import { formatUsdc } from '@liqpass/pricing';
-import type { ClaimRow } from '../infrastructure/claims.repository';
+import type { ClaimSummary } from '../infrastructure/claims.repository';
 
 /** USDC base units → "12.5" (the API's amount form, as in POST /quote). */
 export const usdc = (baseUnits: string | null): string | null => (baseUnits === null ? null : formatUsdc(BigInt(baseUnits)));
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** A claim as the trader's and the admin API answer it. */
-export function claimView(claim: ClaimRow) {
+export function claimView(claim: ClaimSummary) {
   return {
     id: claim.id,
     purchaseOrderId: claim.purchase_order_id,

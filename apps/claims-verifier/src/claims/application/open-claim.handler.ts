@@ -5,7 +5,7 @@ import type { ServiceConfigOf } from '@liqpass/config';
 import { currentCorrelationId } from '@liqpass/observability';
 import { SERVICE_CONFIG } from '@liqpass/service-kit';
 import { claimPreconditions, fraudRefusal, mayBeCatchingUp, parseList, type FraudLimits } from '../domain/claim-preconditions';
-import { ClaimsRepository, type Announcement, type ClaimRow, type OpeningContext } from '../infrastructure/claims.repository';
+import { ClaimsRepository, type Announcement, type ClaimRow, type ClaimSummary, type OpeningContext } from '../infrastructure/claims.repository';
 import { ClaimRpcError } from '../../shared/claim-rpc-error';
 import { ClaimsMetrics } from '../../shared/claims.metrics';
 
@@ -36,7 +36,7 @@ export class OpenClaimHandler {
     this.limits = { blacklistedWallets: parseList(config.BLACKLISTED_WALLETS, true), blacklistedOkxUids: parseList(config.BLACKLISTED_OKX_UIDS, false), claimsPer30Days: config.CLAIMS_PER_30_DAYS };
   }
 
-  async execute(command: OpenClaimCommand): Promise<{ claim: ClaimRow; created: boolean }> {
+  async execute(command: OpenClaimCommand): Promise<{ claim: ClaimSummary; created: boolean }> {
     const claimant = command.claimant.toLowerCase();
     const context = await this.readContext(command.purchaseOrderId, claimant);
     // The internal trigger speaks for the policy holder; its claimant must still be the holder.
@@ -95,7 +95,7 @@ export class OpenClaimHandler {
    * VERIFYING) and the internal trigger gets the one it opened. Null if it is gone meanwhile
    * (rejected): a new claim may be opened.
    */
-  private async settleOpenClaim(command: OpenClaimCommand, claimant: string): Promise<{ claim: ClaimRow; created: boolean } | null> {
+  private async settleOpenClaim(command: OpenClaimCommand, claimant: string): Promise<{ claim: ClaimSummary; created: boolean } | null> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const existing = await this.claims.openClaimOf(manager, command.purchaseOrderId);
@@ -111,7 +111,7 @@ export class OpenClaimHandler {
     }
   }
 
-  private async retry(manager: EntityManager, claim: ClaimRow, actor: string): Promise<ClaimRow> {
+  private async retry(manager: EntityManager, claim: ClaimRow, actor: string): Promise<ClaimSummary> {
     return this.claims.transition(
       manager,
       claim,

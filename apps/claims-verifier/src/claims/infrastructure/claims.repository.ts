@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventPayload, EventType } from '@liqpass/events';
+import { preparedQuery } from '@liqpass/db';
 import { OutboxWriter, type StateChange } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { canTransition, type ClaimStatus } from '../domain/claim-state-machine';
@@ -37,6 +38,9 @@ export interface ClaimRow {
   updated_at: Date;
 }
 
+/** A claim without its evidence bundle (tens of kB of JSON): what a state change answers. */
+export type ClaimSummary = Omit<ClaimRow, 'evidence_json'>;
+
 /** The event a state change announces, appended in the same statement. */
 export interface Announcement<T extends EventType = EventType> {
   readonly type: T;
@@ -70,7 +74,8 @@ export class ClaimsRepository {
    * The recent-claims counts are two index lookups, not a scan of every recent claim.
    */
   async openingContext(manager: EntityManager, purchaseOrderId: string, claimant: string): Promise<OpeningContext> {
-    const [row] = (await manager.query(
+    const [row] = await preparedQuery<Record<string, unknown>[]>(
+      manager,
       `SELECT p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')},
               open_claim.id AS open_claim_id, open_claim.status AS open_claim_status,
               (SELECT count(*) FROM insurance_claims WHERE claimant = $2 AND created_at > now() - interval '30 days')::int AS by_wallet,
@@ -81,7 +86,7 @@ export class ClaimsRepository {
          LEFT JOIN policies p ON p.purchase_order_id = $1
          LEFT JOIN LATERAL (SELECT id, status FROM insurance_claims WHERE purchase_order_id = $1 AND status <> 'REJECTED' LIMIT 1) AS open_claim ON true`,
       [purchaseOrderId, claimant],
-    )) as Record<string, unknown>[];
+    );
     const policy = prefixed(row!, 'policy__');
     return {
       policy: policy['found'] ? policyView(policy) : null,
@@ -114,7 +119,8 @@ export class ClaimsRepository {
    * the claim is no longer VERIFYING.
    */
   async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimRow; policy: PolicyView | null } | null> {
-    const rows = (await manager.query(
+    const rows = await preparedQuery<Record<string, unknown>[]>(
+      manager,
       `WITH started AS (
          UPDATE insurance_claims SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
           WHERE id = $1 AND status = 'VERIFYING' RETURNING *
@@ -122,7 +128,7 @@ export class ClaimsRepository {
        SELECT started.*, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')}
          FROM started LEFT JOIN policies p ON p.purchase_order_id = started.purchase_order_id`,
       [id, deadlineMs],
-    )) as Record<string, unknown>[];
+    );
     const [row] = rows;
     if (!row) return null;
     const claim = Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('policy__')));
@@ -157,22 +163,23 @@ export class ClaimsRepository {
    * status it had (a concurrent change makes it refuse), audited — and, given `announce`, its
    * event appended — in the same statement.
    */
-  async transition<T extends EventType>(manager: EntityManager, claim: ClaimRow, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}, announce?: Announcement<T>): Promise<ClaimRow> {
+  async transition<T extends EventType>(manager: EntityManager, claim: ClaimSummary, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}, announce?: Announcement<T>): Promise<ClaimSummary> {
     if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
     const names = Object.keys(columns);
     const change: StateChange = {
       with: `updated AS (
-         UPDATE insurance_claims SET status = $2, updated_at = now()${names.map((name, i) => `, ${name} = $${i + 6}`).join('')} WHERE id = $1 AND status = $3 RETURNING *
+         UPDATE insurance_claims SET status = $2, updated_at = now()${names.map((name, i) => `, ${name} = $${i + 6}`).join('')} WHERE id = $1 AND status = $3 RETURNING ${SUMMARY_COLUMNS}
        ), audited AS (
          INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, $3, $2, $4, $5 FROM updated
        )`,
       gate: 'updated',
+      // Not the evidence it may just have written: parsing it back cost Postgres and this process.
       select: 'SELECT * FROM updated',
       params: [claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
     };
     const [updated] = announce
-      ? (await this.outbox.appendNewWith<T, ClaimRow>(manager, change, announce.type, announce.payload)).rows
-      : ((await manager.query(`WITH ${change.with} ${change.select}`, [...change.params])) as ClaimRow[]);
+      ? (await this.outbox.appendNewWith<T, ClaimSummary>(manager, change, announce.type, announce.payload)).rows
+      : await preparedQuery<ClaimSummary[]>(manager, `WITH ${change.with} ${change.select}`, change.params);
     if (!updated) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `the claim is no longer ${claim.status}`, 409);
     return updated;
   }
@@ -210,6 +217,12 @@ export class ClaimsRepository {
     return manager.query(`SELECT * FROM insurance_claims WHERE status = 'VERIFYING' AND verify_deadline_at < now() ORDER BY verify_deadline_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`) as Promise<ClaimRow[]>;
   }
 }
+
+const SUMMARY_COLUMNS = [
+  'id', 'purchase_order_id', 'claimant', 'source', 'submit_tx_hash', 'okx_event_id', 'status', 'reason_code', 'evidence_root', 'liquidation_kind', 'liquidation_time_ms',
+  'coverage_window_start', 'coverage_window_end', 'payout_amount_usdc', 'payout_cap_usdc', 'fraud_signals', 'approved_by', 'approved_at', 'rejected_reason', 'multisig_safe',
+  'multisig_tx_hash', 'paid_at', 'trace_id', 'attempts', 'verify_deadline_at', 'created_at', 'updated_at',
+].join(', ');
 
 const POLICY_COLUMNS = ['purchase_order_id', 'order_id', 'user_wallet', 'chain_id', 'payout_fixed_usdc', 'payout_cap_usdc', 'inst_id', 'pos_side', 'mgn_mode', 'ord_id', 'pos_id', 'pos_c_time', 'okx_uid', 'pos_sz_at_bind', 'bound_at', 'paid_at', 'coverage_start_at', 'coverage_end_at'];
 
