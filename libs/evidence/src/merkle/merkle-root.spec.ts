@@ -9,6 +9,8 @@ const keccakBuffer = (data: Buffer) => Buffer.from(keccak256(data).slice(2), 'he
 describe('evidence leaves and the sorted-pair Merkle root', () => {
   it('hashes the UTF-8 bytes of the canonical JSON', () => {
     expect(evidenceLeaf({ b: 1, a: 'é' })).toBe(keccak256(toUtf8Bytes('{"a":"é","b":1}')));
+    // Astral characters, line separators and a lone surrogate (JSON escapes it) encode as ethers encodes them.
+    expect(evidenceLeaf({ s: '💸\u2028x', t: '\ud800' })).toBe(keccak256(toUtf8Bytes('{"s":"💸\u2028x","t":"\\ud800"}')));
   });
 
   it('one leaf is the root; two are keccak256(min ‖ max)', () => {

@@ -1,9 +1,13 @@
-import { concat, getBytes, keccak256, toUtf8Bytes, ZeroHash } from 'ethers';
+import { concat, getBytes, keccak256, ZeroHash } from 'ethers';
 import { canonicalJson } from '../canonical/canonical-json';
 
-/** keccak256 of the UTF-8 bytes of the item's RFC 8785 form: one leaf of the evidence tree. */
+/**
+ * keccak256 of the UTF-8 bytes of the item's RFC 8785 form: one leaf of the evidence tree.
+ * Buffer's native encoder, not ethers' per-character one: the same bytes (JSON.stringify never
+ * leaves a lone surrogate), a tenth of the CPU on a claim's raw OKX answers.
+ */
 export function evidenceLeaf(item: unknown): string {
-  return keccak256(toUtf8Bytes(canonicalJson(item)));
+  return keccak256(Buffer.from(canonicalJson(item), 'utf8'));
 }
 
 /** Byte order of two equal-length hashes (lower-case hex compares like the bytes do). */

@@ -8,7 +8,7 @@ import { assessClaim, detectLiquidation, sealEvidence, useWasmKeccak, type Evide
 import { NATS_CONNECTION, type InboxCommit } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
-import { ClaimsRepository, type ClaimRow } from '../infrastructure/claims.repository';
+import { ClaimsRepository, type ClaimRow, type ClaimSummary } from '../infrastructure/claims.repository';
 import { ClaimsMetrics } from '../../shared/claims.metrics';
 import { ClaimRpcError } from '../../shared/claim-rpc-error';
 
@@ -85,7 +85,7 @@ export class VerifyClaimHandler implements OnModuleInit {
   }
 
   /** Reads OKX (one okx-binding `account.read`, run in parallel there) and decides, without writing. */
-  private async verify(policy: PolicyView, claim: ClaimRow): Promise<Decision> {
+  private async verify(policy: PolicyView, claim: ClaimSummary): Promise<Decision> {
     let results: ReadResult[];
     try {
       const reply = await this.rpc.call<{ results: ReadResult[] }>('okx-binding', 'account.read', { wallet: policy.userWallet, okxUid: policy.okxUid, calls: verificationReads(policy) }, this.config.VERIFY_DEADLINE_MS);
@@ -105,7 +105,7 @@ export class VerifyClaimHandler implements OnModuleInit {
     return this.assess(claim, policy, results);
   }
 
-  private async assess(claim: ClaimRow, policy: PolicyView, results: ReadResult[]): Promise<Decision> {
+  private async assess(claim: ClaimSummary, policy: PolicyView, results: ReadResult[]): Promise<Decision> {
     const data = (prefix: string): OkxRecord[] => results.filter((r) => r.name.startsWith(prefix) && r.ok).flatMap((r) => dataOf(r.raw?.body));
     const detection = detectLiquidation(
       { orders: data('orders-history'), positionsHistory: data('positions-history'), fills: data('fills-history'), bills: data('bills') },
@@ -160,7 +160,7 @@ export class VerifyClaimHandler implements OnModuleInit {
   }
 
   /** Writes a decision; the transition refuses it if the claim is no longer VERIFYING. */
-  private async apply(manager: EntityManager, claim: ClaimRow, policy: PolicyView | null, decision: Decision): Promise<void> {
+  private async apply(manager: EntityManager, claim: ClaimSummary, policy: PolicyView | null, decision: Decision): Promise<void> {
     if (decision.kind === 'fail') return this.fail(manager, claim, decision.reason, decision.kept);
     if (decision.kind === 'reject') return this.reject(manager, claim, decision.reason, decision.columns);
     const { verified } = decision;
@@ -174,7 +174,7 @@ export class VerifyClaimHandler implements OnModuleInit {
     this.observe(claim, 'VERIFIED_PENDING_REVIEW', 'none');
   }
 
-  private async reject(manager: EntityManager, claim: ClaimRow, reasonCode: string, columns: Partial<ClaimRow>): Promise<void> {
+  private async reject(manager: EntityManager, claim: ClaimSummary, reasonCode: string, columns: Partial<ClaimRow>): Promise<void> {
     await this.claims.transition(manager, claim, 'REJECTED', 'verifier', reasonCode, { ...columns, reason_code: reasonCode }, {
       type: 'ClaimRejected',
       payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, rejectedBy: 'VERIFIER', reviewer: null, note: null, rejectedAt: new Date().toISOString() },
@@ -183,7 +183,7 @@ export class VerifyClaimHandler implements OnModuleInit {
   }
 
   /** FAILED with a reason; the raw answers that did arrive are kept for the reviewer. */
-  async fail(manager: EntityManager, claim: ClaimRow, reasonCode: string, kept: EvidenceItem[] = []): Promise<void> {
+  async fail(manager: EntityManager, claim: ClaimSummary, reasonCode: string, kept: EvidenceItem[] = []): Promise<void> {
     await this.claims.transition(manager, claim, 'FAILED', 'verifier', reasonCode, { reason_code: reasonCode, ...(kept.length ? { evidence_json: { items: kept } } : {}) }, {
       type: 'ClaimFailed',
       payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, retryable: true, failedAt: new Date().toISOString() },
@@ -191,7 +191,7 @@ export class VerifyClaimHandler implements OnModuleInit {
     this.observe(claim, 'FAILED', reasonCode);
   }
 
-  private observe(claim: ClaimRow, status: string, reason: string): void {
+  private observe(claim: ClaimSummary, status: string, reason: string): void {
     this.metrics.outcomes.inc({ status, reason });
     this.metrics.verifySeconds.observe({ status }, Math.max(0, (Date.now() - claim.updated_at.getTime()) / 1000));
   }

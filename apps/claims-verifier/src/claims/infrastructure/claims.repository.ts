@@ -118,12 +118,12 @@ export class ClaimsRepository {
    * its full time with OKX. With it, the policy it claims on (one round trip for both). Null when
    * the claim is no longer VERIFYING.
    */
-  async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimRow; policy: PolicyView | null } | null> {
+  async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimSummary; policy: PolicyView | null } | null> {
     const rows = await preparedQuery<Record<string, unknown>[]>(
       manager,
       `WITH started AS (
          UPDATE insurance_claims SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
-          WHERE id = $1 AND status = 'VERIFYING' RETURNING *
+          WHERE id = $1 AND status = 'VERIFYING' RETURNING ${SUMMARY_COLUMNS}
        )
        SELECT started.*, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')}
          FROM started LEFT JOIN policies p ON p.purchase_order_id = started.purchase_order_id`,
@@ -133,7 +133,7 @@ export class ClaimsRepository {
     if (!row) return null;
     const claim = Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('policy__')));
     const policy = prefixed(row, 'policy__');
-    return { claim: claim as unknown as ClaimRow, policy: policy['found'] ? policyView(policy) : null };
+    return { claim: claim as unknown as ClaimSummary, policy: policy['found'] ? policyView(policy) : null };
   }
 
   async openClaimOf(manager: EntityManager, purchaseOrderId: string): Promise<ClaimRow | null> {
