@@ -14,7 +14,27 @@ export type EventHandlerFn<T extends EventType> = (event: EventEnvelope<T>, mana
  * runs `write` in it. Resolves false, without running `write`, when another delivery of the
  * same event got there first. Call it at most once.
  */
-export type InboxCommit = (write: (manager: EntityManager) => Promise<void>) => Promise<boolean>;
+export type InboxCommit = ((write: (manager: EntityManager) => Promise<void>) => Promise<boolean>) & {
+  /**
+   * The same, in one statement of the handler's own and no BEGIN/COMMIT round trips: `write`
+   * gets the inbox row as a CTE to lead its statement with, must guard every change it makes
+   * on `inbox.recorded`, and resolves whether the statement recorded the row (select it from
+   * `inbox_row`). Call one of the two, once.
+   */
+  readonly inOneStatement: (write: (manager: EntityManager, inbox: InboxRowCte) => Promise<boolean>) => Promise<boolean>;
+};
+
+/**
+ * The inbox row of the event being handled as a CTE named `inbox_row`: `with` inserts it (nothing
+ * when another delivery recorded the event first), `params` are its parameters — $1 to $3, so the
+ * statement numbers its own from $4 — and `recorded` is the SQL condition "this statement
+ * recorded it" that every write of the statement must be guarded by.
+ */
+export interface InboxRowCte {
+  readonly with: string;
+  readonly params: readonly unknown[];
+  readonly recorded: string;
+}
 
 /**
  * A handler that must wait on something slow (another service, OKX) before it writes: it does

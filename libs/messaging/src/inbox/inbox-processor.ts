@@ -6,8 +6,11 @@ import type { DeadLetterRecorder } from '../dead-letters/dead-letter-recorder';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import type { DeadLetterReason } from '../persistence/dead-letter.orm-entity';
 import { nakDelayMs } from '../topology/consumer-policy';
-import type { AnyEventHandlerRegistration, DeliveredMessage, DeliveryOutcome, InboxCommit } from './event-handler';
+import type { AnyEventHandlerRegistration, DeliveredMessage, DeliveryOutcome, InboxCommit, InboxRowCte } from './event-handler';
 import { PermanentError } from './permanent-error';
+
+/** The inbox row of a delivery ($1 event id, $2 consumer, $3 event type); nothing if it is there already. */
+const INSERT_INBOX_ROW = `INSERT INTO inbox (message_id, consumer, event_type) VALUES ($1, $2, $3) ON CONFLICT (message_id, consumer) DO NOTHING`;
 
 /**
  * Decides the fate of one delivery: invalid → dead letter + term; seen before → ack and skip;
@@ -73,16 +76,32 @@ export class InboxProcessor {
       if (seen.length > 0) return 'duplicate';
     }
     let committed: boolean | undefined;
-    const commit: InboxCommit = async (write) => {
+    const once = () => {
       if (committed !== undefined) throw new Error(`${this.registration.consumer}: a staged handler may commit once`);
       committed = false;
-      committed = await this.dataSource.transaction(async (manager) => {
-        if (!(await this.record(manager, event))) return false;
-        await write(manager);
-        return true;
-      });
-      return committed;
     };
+    const commit: InboxCommit = Object.assign(
+      async (write: (manager: EntityManager) => Promise<void>) => {
+        once();
+        committed = await this.dataSource.transaction(async (manager) => {
+          if (!(await this.record(manager, event))) return false;
+          await write(manager);
+          return true;
+        });
+        return committed;
+      },
+      {
+        inOneStatement: async (write: (manager: EntityManager, inbox: InboxRowCte) => Promise<boolean>) => {
+          once();
+          committed = await write(this.dataSource.manager, {
+            with: `inbox_row AS (${INSERT_INBOX_ROW} RETURNING message_id)`,
+            params: [event.id, this.registration.consumer, event.type],
+            recorded: 'EXISTS (SELECT 1 FROM inbox_row)',
+          });
+          return committed;
+        },
+      },
+    );
     const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.registration.policy.ackWaitMs / 3)));
     try {
       const handle = this.registration.handle as (event: AnyEventEnvelope, commit: InboxCommit) => Promise<void>;
@@ -99,8 +118,7 @@ export class InboxProcessor {
   private async record(manager: EntityManager, event: AnyEventEnvelope): Promise<boolean> {
     const inserted = await preparedQuery<unknown[]>(
       manager,
-      `INSERT INTO inbox (message_id, consumer, event_type) VALUES ($1, $2, $3)
-       ON CONFLICT (message_id, consumer) DO NOTHING RETURNING message_id`,
+      `${INSERT_INBOX_ROW} RETURNING message_id`,
       [event.id, this.registration.consumer, event.type],
     );
     return inserted.length > 0;

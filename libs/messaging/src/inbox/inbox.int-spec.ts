@@ -46,14 +46,14 @@ describe('inbox and consumer runner (real Postgres + JetStream)', () => {
   }
 
   /** Starts a staged consumer of PremiumPaid (slow work outside the transaction, then commit). */
-  async function startStaged(handle: StagedEventHandlerFn<'PremiumPaid'>, policy: Partial<ConsumerPolicy> = FAST): Promise<MessagingRuntime> {
+  async function startStaged(handle: StagedEventHandlerFn<'PremiumPaid'>, policy: Partial<ConsumerPolicy> = FAST, checkSeen = true): Promise<MessagingRuntime> {
     const runtime = new MessagingRuntime(
       { dataSource: env.dataSource, nc: env.nc, logger: env.logger, metrics: env.metrics },
       {
         service: 'policy',
         subjectPrefix: env.prefix,
         relay: false,
-        handlers: [{ type: 'PremiumPaid', consumer: 'policy', staged: true, handle, policy: resolveConsumerPolicy(policy) }],
+        handlers: [{ type: 'PremiumPaid', consumer: 'policy', staged: true, checkSeen, handle, policy: resolveConsumerPolicy(policy) }],
       },
     );
     runtimes.push(runtime);
@@ -118,6 +118,36 @@ describe('inbox and consumer runner (real Postgres + JetStream)', () => {
     expect(openTransactionsDuringWork).toBe(0);
     expect(await rows('SELECT event_id, replica, correlation_id FROM handled')).toEqual([{ event_id: event.id, replica: 'staged', correlation_id: 'corr-staged' }]);
     expect(await rows('SELECT message_id FROM inbox')).toEqual([{ message_id: event.id }]);
+  });
+
+  it('a staged handler may write its outcome in one statement with the inbox row: recorded once, a redelivery writes nothing', async () => {
+    const answers: boolean[] = [];
+    await startStaged(
+      async (event, commit) => {
+        answers.push(
+          await commit.inOneStatement(async (manager, inbox) => {
+            const [row] = (await manager.query(
+              `WITH ${inbox.with}, written AS (INSERT INTO handled (event_id, replica, correlation_id) SELECT $4, 'one-statement', $5 WHERE ${inbox.recorded} RETURNING 1)
+               SELECT ${inbox.recorded} AS recorded, (SELECT count(*)::int FROM written) AS written`,
+              [...inbox.params, event.id, currentCorrelationId()],
+            )) as [{ recorded: boolean; written: number }];
+            expect(row.written).toBe(row.recorded ? 1 : 0);
+            return row.recorded;
+          }),
+        );
+      },
+      FAST,
+      false, // no look-up first: the redelivery reaches the handler, and the statement refuses it
+    );
+    const event = premiumPaid('corr-one');
+    await publish(event);
+    await drained();
+    await publish(event, crypto.randomUUID()); // the same event again, past JetStream's dedup
+    await drained();
+    expect(answers).toEqual([true, false]);
+    expect(await rows('SELECT event_id, replica, correlation_id FROM handled')).toEqual([{ event_id: event.id, replica: 'one-statement', correlation_id: 'corr-one' }]);
+    expect(await rows('SELECT message_id FROM inbox')).toEqual([{ message_id: event.id }]);
+    expect(await metric('liqpass_messaging_duplicates_total')).toContain('liqpass_messaging_duplicates_total{consumer="policy",event="PremiumPaid"} 1');
   });
 
   it('a staged handler that has nothing to write still marks the event seen; one that fails writes nothing and is retried', async () => {

@@ -8,9 +8,9 @@ import { assessClaim, detectLiquidation, sealEvidence, useWasmKeccak, type Evide
 import { NATS_CONNECTION, type InboxCommit } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
-import { ClaimsRepository, type ClaimRow, type ClaimSummary } from '../infrastructure/claims.repository';
+import type { ClaimStatus } from '../domain/claim-state-machine';
+import { ClaimsRepository, type AnyAnnouncement, type ClaimRow, type ClaimSummary } from '../infrastructure/claims.repository';
 import { ClaimsMetrics } from '../../shared/claims.metrics';
-import { ClaimRpcError } from '../../shared/claim-rpc-error';
 
 /** What the OKX reads decided, before anything is written. */
 type Decision =
@@ -73,14 +73,14 @@ export class VerifyClaimHandler implements OnModuleInit {
     if (!started) return; // decided already (a retry's older event, or the sweeper)
     const { claim, policy } = started;
     const decision: Decision = policy ? await this.verify(policy, claim) : { kind: 'fail', reason: 'VERIFY_TIMEOUT', kept: [] };
-    await commit(async (tx) => {
-      try {
-        await this.apply(tx, claim, policy, decision);
-      } catch (error) {
-        // The sweeper (or a reviewer's retry) moved the claim on while OKX was read: its state stands.
-        if (error instanceof ClaimRpcError && error.code === 'INVALID_STATUS_TRANSITION') return;
-        throw error;
-      }
+    // The inbox row and the decision in one statement; the transition is guarded by the status
+    // the claim had, so if the sweeper (or a reviewer's retry) moved it on while OKX was read,
+    // its state stands and nothing else is written.
+    await commit.inOneStatement(async (manager, inbox) => {
+      const outcome = this.outcome(claim, policy, decision);
+      const { recorded, changed } = await this.claims.transitionRecorded(manager, inbox, claim, outcome.to, 'verifier', outcome.reason, outcome.columns, outcome.announce);
+      if (changed) this.observe(claim, outcome.to, outcome.reason ?? 'none');
+      return recorded;
     });
   }
 
@@ -159,42 +159,61 @@ export class VerifyClaimHandler implements OnModuleInit {
     };
   }
 
-  /** Writes a decision; the transition refuses it if the claim is no longer VERIFYING. */
-  private async apply(manager: EntityManager, claim: ClaimSummary, policy: PolicyView | null, decision: Decision): Promise<void> {
-    if (decision.kind === 'fail') return this.fail(manager, claim, decision.reason, decision.kept);
-    if (decision.kind === 'reject') return this.reject(manager, claim, decision.reason, decision.columns);
-    const { verified } = decision;
+  /** The transition and event a decision makes. */
+  private outcome(claim: ClaimSummary, policy: PolicyView | null, decision: Decision): Outcome {
+    if (decision.kind === 'fail') return failure(claim, decision.reason, decision.kept);
+    if (decision.kind === 'reject') {
+      return {
+        to: 'REJECTED',
+        reason: decision.reason,
+        columns: { ...decision.columns, reason_code: decision.reason },
+        announce: {
+          type: 'ClaimRejected',
+          payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: decision.reason as never, rejectedBy: 'VERIFIER', reviewer: null, note: null, rejectedAt: new Date().toISOString() },
+        },
+      };
+    }
     // One claim per OKX liquidation event needs no look-up here: this claim is open, and the
     // one-open-claim-per-policy index (insurance_claims_one_open) admits no other open claim of
     // the policy; insurance_claims_event_unique guards the event itself.
-    await this.claims.transition(manager, claim, 'VERIFIED_PENDING_REVIEW', 'verifier', null, decision.columns, {
-      type: 'ClaimVerified',
-      payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, ...verified, payoutCapUsdc: policy?.payoutCapUsdc ?? '0', verifiedAt: new Date().toISOString() },
-    });
-    this.observe(claim, 'VERIFIED_PENDING_REVIEW', 'none');
+    return {
+      to: 'VERIFIED_PENDING_REVIEW',
+      reason: null,
+      columns: decision.columns,
+      announce: {
+        type: 'ClaimVerified',
+        payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, ...decision.verified, payoutCapUsdc: policy?.payoutCapUsdc ?? '0', verifiedAt: new Date().toISOString() },
+      },
+    };
   }
 
-  private async reject(manager: EntityManager, claim: ClaimSummary, reasonCode: string, columns: Partial<ClaimRow>): Promise<void> {
-    await this.claims.transition(manager, claim, 'REJECTED', 'verifier', reasonCode, { ...columns, reason_code: reasonCode }, {
-      type: 'ClaimRejected',
-      payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, rejectedBy: 'VERIFIER', reviewer: null, note: null, rejectedAt: new Date().toISOString() },
-    });
-    this.observe(claim, 'REJECTED', reasonCode);
-  }
-
-  /** FAILED with a reason; the raw answers that did arrive are kept for the reviewer. */
+  /** FAILED with a reason (the sweeper, in its transaction); the raw answers that did arrive are kept for the reviewer. */
   async fail(manager: EntityManager, claim: ClaimSummary, reasonCode: string, kept: EvidenceItem[] = []): Promise<void> {
-    await this.claims.transition(manager, claim, 'FAILED', 'verifier', reasonCode, { reason_code: reasonCode, ...(kept.length ? { evidence_json: { items: kept } } : {}) }, {
-      type: 'ClaimFailed',
-      payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, retryable: true, failedAt: new Date().toISOString() },
-    });
-    this.observe(claim, 'FAILED', reasonCode);
+    const outcome = failure(claim, reasonCode, kept);
+    await this.claims.transition(manager, claim, outcome.to, 'verifier', outcome.reason, outcome.columns, outcome.announce);
+    this.observe(claim, outcome.to, reasonCode);
   }
 
   private observe(claim: ClaimSummary, status: string, reason: string): void {
     this.metrics.outcomes.inc({ status, reason });
     this.metrics.verifySeconds.observe({ status }, Math.max(0, (Date.now() - claim.updated_at.getTime()) / 1000));
   }
+}
+
+interface Outcome {
+  readonly to: ClaimStatus;
+  readonly reason: string | null;
+  readonly columns: Partial<ClaimRow>;
+  readonly announce: AnyAnnouncement;
+}
+
+function failure(claim: ClaimSummary, reasonCode: string, kept: EvidenceItem[]): Outcome {
+  return {
+    to: 'FAILED',
+    reason: reasonCode,
+    columns: { reason_code: reasonCode, ...(kept.length ? { evidence_json: { items: kept } } : {}) },
+    announce: { type: 'ClaimFailed', payload: { claimId: claim.id, purchaseOrderId: claim.purchase_order_id, reasonCode: reasonCode as never, retryable: true, failedAt: new Date().toISOString() } },
+  };
 }
 
 function dataOf(body: unknown): OkxRecord[] {

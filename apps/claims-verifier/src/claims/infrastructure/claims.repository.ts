@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventPayload, EventType } from '@liqpass/events';
 import { preparedQuery } from '@liqpass/db';
-import { OutboxWriter, type StateChange } from '@liqpass/messaging';
+import { OutboxWriter, type InboxRowCte, type StateChange } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { canTransition, type ClaimStatus } from '../domain/claim-state-machine';
 import { ClaimRpcError } from '../../shared/claim-rpc-error';
@@ -46,6 +46,9 @@ export interface Announcement<T extends EventType = EventType> {
   readonly type: T;
   readonly payload: EventPayload<T>;
 }
+
+/** An announcement of any one event type. */
+export type AnyAnnouncement = { [T in EventType]: Announcement<T> }[EventType];
 
 /** What opening a claim looks at, read in one statement (PRODUCT.md §5 preconditions and fraud controls). */
 export interface OpeningContext {
@@ -163,25 +166,38 @@ export class ClaimsRepository {
    * status it had (a concurrent change makes it refuse), audited — and, given `announce`, its
    * event appended — in the same statement.
    */
-  async transition<T extends EventType>(manager: EntityManager, claim: ClaimSummary, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}, announce?: Announcement<T>): Promise<ClaimSummary> {
-    if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
-    const names = Object.keys(columns);
-    const change: StateChange = {
-      with: `updated AS (
-         UPDATE insurance_claims SET status = $2, updated_at = now()${names.map((name, i) => `, ${name} = $${i + 6}`).join('')} WHERE id = $1 AND status = $3 RETURNING ${SUMMARY_COLUMNS}
-       ), audited AS (
-         INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, $3, $2, $4, $5 FROM updated
-       )`,
-      gate: 'updated',
-      // Not the evidence it may just have written: parsing it back cost Postgres and this process.
-      select: 'SELECT * FROM updated',
-      params: [claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
-    };
+  async transition(manager: EntityManager, claim: ClaimSummary, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}, announce?: AnyAnnouncement): Promise<ClaimSummary> {
+    const change = transitionChange(claim, to, actor, reason, columns);
     const [updated] = announce
-      ? (await this.outbox.appendNewWith<T, ClaimSummary>(manager, change, announce.type, announce.payload)).rows
+      ? (await this.appendWith<ClaimSummary>(manager, change, announce))
       : await preparedQuery<ClaimSummary[]>(manager, `WITH ${change.with} ${change.select}`, change.params);
     if (!updated) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `the claim is no longer ${claim.status}`, 409);
     return updated;
+  }
+
+  /**
+   * A staged consumer's decision as one statement with the event's inbox row (InboxCommit's
+   * `inOneStatement`): the row, and — only if this statement recorded it and the claim still
+   * has the status it had — the transition, its audit row and its event. `changed` false with
+   * `recorded` true: the claim moved on meanwhile (the sweeper), its state stands.
+   */
+  async transitionRecorded(
+    manager: EntityManager,
+    inbox: InboxRowCte,
+    claim: ClaimSummary,
+    to: ClaimStatus,
+    actor: string,
+    reason: string | null,
+    columns: Partial<ClaimRow>,
+    announce: AnyAnnouncement,
+  ): Promise<{ recorded: boolean; changed: boolean }> {
+    const [row] = await this.appendWith<{ inbox_recorded: boolean; id: string | null }>(manager, transitionChange(claim, to, actor, reason, columns, inbox), announce);
+    return { recorded: row!.inbox_recorded, changed: row!.id !== null };
+  }
+
+  private async appendWith<R>(manager: EntityManager, change: StateChange, announce: AnyAnnouncement): Promise<R[]> {
+    // The pair (type, payload) is one of the union's; the writer validates the payload against the type's schema.
+    return (await this.outbox.appendNewWith<EventType, R>(manager, change, announce.type, announce.payload as EventPayload<EventType>)).rows;
   }
 
   async history(manager: EntityManager, claimId: string): Promise<unknown[]> {
@@ -248,6 +264,31 @@ function policyView(row: Record<string, unknown>): PolicyView {
     paidAt: row['paid_at'] as Date | null,
     coverageStartAt: row['coverage_start_at'] as Date | null,
     coverageEndAt: row['coverage_end_at'] as Date | null,
+  };
+}
+
+/**
+ * The statement parts of a transition (see `transition`); after `inbox`'s CTE and guarded by it
+ * when given, answering then one row: whether the inbox row was recorded, and the claim's
+ * columns (null when nothing changed).
+ */
+function transitionChange(claim: ClaimSummary, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow>, inbox?: InboxRowCte): StateChange {
+  if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
+  const names = Object.keys(columns);
+  const o = inbox?.params.length ?? 0;
+  const $ = (n: number) => `$${n + o}`;
+  return {
+    with: `${inbox ? `${inbox.with}, ` : ''}updated AS (
+         UPDATE insurance_claims SET status = ${$(2)}, updated_at = now()${names.map((name, i) => `, ${name} = ${$(i + 6)}`).join('')}
+          WHERE id = ${$(1)} AND status = ${$(3)}${inbox ? ` AND ${inbox.recorded}` : ''}
+          RETURNING ${SUMMARY_COLUMNS}
+       ), audited AS (
+         INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, ${$(3)}, ${$(2)}, ${$(4)}, ${$(5)} FROM updated
+       )`,
+    gate: 'updated',
+    // Not the evidence it may just have written: parsing it back cost Postgres and this process.
+    select: inbox ? `SELECT ${inbox.recorded} AS inbox_recorded, updated.* FROM (VALUES (1)) AS one LEFT JOIN updated ON true` : 'SELECT * FROM updated',
+    params: [...(inbox?.params ?? []), claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
   };
 }
 
