@@ -6,3 +6,4 @@ export * from './rpc/rpc-server';
 export * from './rpc/rpc-client';
 export * from './service-kit.module';
 export * from './bootstrap/run-service';
+export { assignCorrelationId } from './http/http-observability';

@@ -7,8 +7,10 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR, ModuleRef } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { Histogram } from 'prom-client';
 import type { MixedList } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { BaseServiceConfig, ServiceName } from '@liqpass/config';
@@ -17,7 +19,7 @@ import { connectNats, DeadLetterQuery, NATS_CONNECTION, natsIsReachable, type Na
 import { createMetricsRegistry } from '@liqpass/observability';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
-import { CorrelationInterceptor } from './http/correlation.interceptor';
+import { HTTP_OBSERVABILITY, installHttpObservability } from './http/http-observability';
 import { createHttpDuration, HTTP_DURATION } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { serveDeadLetters } from './rpc/dead-letters.rpc';
@@ -78,13 +80,23 @@ export class ServiceKitModule implements OnApplicationBootstrap, OnApplicationSh
         inject: [NATS_CONNECTION],
       },
       HealthService,
-      { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
+      {
+        // Installed while providers are created, before Nest registers any route; a context
+        // without HTTP (a worker, a script) has no adapter and nothing to install.
+        provide: HTTP_OBSERVABILITY,
+        useFactory: (host: HttpAdapterHost, duration: Histogram<'method' | 'route' | 'status'>) => {
+          const fastify = host.httpAdapter?.getInstance<FastifyInstance>();
+          if (fastify) installHttpObservability(fastify, options.logger, duration);
+          return Boolean(fastify);
+        },
+        inject: [HttpAdapterHost, HTTP_DURATION],
+      },
     ];
     return {
       module: ServiceKitModule,
       controllers: [HealthController, MetricsController],
       providers,
-      exports: providers.filter((p) => !('provide' in p && p.provide === APP_INTERCEPTOR)),
+      exports: providers.filter((p) => !('provide' in p && p.provide === HTTP_OBSERVABILITY)),
     };
   }
 

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CORRELATION_HEADER, enterCorrelation } from '@liqpass/observability';
+import { CORRELATION_HEADER } from '@liqpass/observability';
+import { assignCorrelationId } from '@liqpass/service-kit';
 import type { EdgeRateLimits } from '../application/edge-rate-limits';
 import { EdgeError, type ErrorBody } from '../domain/edge-error';
 
@@ -18,8 +19,7 @@ export type ServedRoutes = string[];
 
 /**
  * What the gateway adds to Fastify before any route runs, for every request (unmatched ones
- * too): security headers, CORS, a correlation id the error body can name, the
- * per-IP rate limit, and the body size limit (checked on Content-Length before the body is
+ * too): security headers, CORS, the per-IP rate limit, and the body size limit (checked on Content-Length before the body is
  * read, and by Fastify on every route while it reads).
  */
 export function installEdgeHttp(fastify: FastifyInstance, options: EdgeHttpOptions): ServedRoutes {
@@ -44,8 +44,8 @@ export function installEdgeHttp(fastify: FastifyInstance, options: EdgeHttpOptio
   });
   void fastify.register(
     fastifyPlugin(async (instance: FastifyInstance) => {
+      // The correlation id the error body names is already assigned (service kit, first hook).
       instance.addHook('onRequest', async (request, reply) => {
-        assignCorrelationId(request, reply);
         const refusal = refuse(request, options);
         if (refusal) return sendError(request, reply, refusal);
       });
@@ -90,14 +90,6 @@ function answerFrameworkErrors(fastify: FastifyInstance): void {
     assignCorrelationId(request, reply);
     return sendError(request, reply, EdgeError.validation('the URL or one of its path parameters is malformed or too long'));
   };
-}
-
-/** Keeps a sane incoming x-correlation-id or makes one, so every answer (errors included) names it. */
-function assignCorrelationId(request: FastifyRequest, reply: FastifyReply): void {
-  const incoming = request.headers[CORRELATION_HEADER];
-  const id = enterCorrelation(typeof incoming === 'string' ? incoming : undefined);
-  request.headers[CORRELATION_HEADER] = id;
-  void reply.header(CORRELATION_HEADER, id);
 }
 
 function refuse(request: FastifyRequest, options: EdgeHttpOptions): EdgeError | undefined {

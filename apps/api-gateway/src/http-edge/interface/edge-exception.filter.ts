@@ -38,7 +38,7 @@ export class EdgeExceptionFilter implements ExceptionFilter {
     if (error.code === 'INTERNAL_ERROR') {
       this.logger.error({ err: exception, correlationId: traceId, method: request.method, path }, 'request failed');
     } else {
-      // Guards run before the access-log interceptor: this line is the record of a refusal.
+      // The access log has the status; this line adds the reason code.
       this.logger.info({ correlationId: traceId, method: request.method, path, status: error.status, code: error.code }, 'request refused');
     }
     const body: ErrorBody = { error: error.code, message: error.message, traceId };
