@@ -110,6 +110,30 @@ describe('read cache of GET /claims and GET /claims/:id', () => {
     expect(served()).toBe(2);
   });
 
+  it('sends one request for the same read arriving many times at once, and none joins across a change', async () => {
+    services.handle('claims-verifier', 'claims.list', async ({ caller }) => {
+      await sleep(300);
+      return { items: [{ claimant: caller.wallet, version }], total: 1 };
+    });
+    version = 7;
+    const together = await Promise.all(Array.from({ length: 5 }, () => get('/claims')));
+    expect(together.map((r) => r.body.items?.[0].version)).toEqual([7, 7, 7, 7, 7]);
+    expect(served()).toBe(1);
+
+    await publishClaimEvent();
+    await sleep(50);
+    const first = get('/claims'); // sent: nothing cached since the event
+    await sleep(100);
+    await publishClaimEvent(); // a change while it is on its way
+    await sleep(50);
+    version = 8;
+    const second = await get('/claims'); // must not wait for the answer sent before the change
+    expect(second.body.items?.[0].version).toBe(8);
+    await first;
+    expect(served()).toBe(3);
+    services.handle('claims-verifier', 'claims.list', async ({ caller }) => ({ items: [{ claimant: caller.wallet, version }], total: 1 }));
+  });
+
   it('does not keep refusals', async () => {
     services.handle('claims-verifier', 'claims.get', async () => {
       throw new RpcError('FORBIDDEN', 'this claim belongs to another wallet', 403);

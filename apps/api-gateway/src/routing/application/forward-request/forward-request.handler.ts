@@ -9,6 +9,13 @@ import { ReadCache, readCacheKey } from '../../domain/read-cache';
 import { readServiceReply } from '../../domain/service-reply';
 import { toServiceRequest } from '../../domain/service-request';
 
+type Outcome = { ok: true; data: unknown } | { ok: false; error: EdgeError };
+
+function answer(outcome: Outcome): unknown {
+  if (!outcome.ok) throw outcome.error;
+  return outcome.data;
+}
+
 /**
  * Sends a validated, authorised request to the service that owns it over NATS request/reply
  * (the correlation id travels in the message headers) and answers with the service's data or
@@ -19,6 +26,13 @@ import { toServiceRequest } from '../../domain/service-request';
 @Injectable()
 export class ForwardRequestHandler {
   private readonly cacheLookups: Counter<'route' | 'result'>;
+  /**
+   * Cacheable reads on their way to the service, by cache key: the same read arriving meanwhile
+   * waits for that answer instead of sending its own (an expired or emptied entry read by many
+   * at once reaches the service once). Joined only while no change has been seen since it was
+   * sent — the same freshness as a cached answer.
+   */
+  private readonly inFlight = new Map<string, { generation: number; outcome: Promise<Outcome> }>();
 
   constructor(
     private readonly rpc: RpcClient,
@@ -29,7 +43,7 @@ export class ForwardRequestHandler {
   ) {
     this.cacheLookups = new Counter({
       name: 'gateway_read_cache_lookups_total',
-      help: 'Cacheable reads by route and result (hit: answered from the gateway; miss: sent to the service)',
+      help: 'Cacheable reads by route and result (hit: answered from the cache; joined: waited for the same read already sent; miss: sent to the service)',
       labelNames: ['route', 'result'] as const,
       registers: [registry],
     });
@@ -39,25 +53,37 @@ export class ForwardRequestHandler {
     const { route, caller, input } = edge;
     const service = resolveService(route.target, input);
     const cacheKey = route.cacheable && caller.kind === 'wallet' ? readCacheKey(route.id, caller.wallet, input) : undefined;
-    if (cacheKey !== undefined) {
-      const cached = this.cache.get(service, cacheKey);
-      this.cacheLookups.inc({ route: route.id, result: cached === undefined ? 'miss' : 'hit' });
-      if (cached !== undefined) return cached;
-    }
     const generation = this.cache.generation(service);
-    const request = toServiceRequest(caller, input);
-    let outcome: { ok: true; data: unknown } | { ok: false; error: EdgeError };
-    try {
-      outcome = readServiceReply(service, await this.rpc.call(service, route.target.method, request));
-    } catch (error) {
-      outcome = { ok: false, error: this.transportFailure(service, error) };
+    if (cacheKey !== undefined && this.cache.enabled) {
+      const cached = this.cache.get(service, cacheKey);
+      if (cached !== undefined) {
+        this.cacheLookups.inc({ route: route.id, result: 'hit' });
+        return cached;
+      }
+      const sent = this.inFlight.get(cacheKey);
+      if (sent && sent.generation === generation) {
+        this.cacheLookups.inc({ route: route.id, result: 'joined' });
+        return answer(await sent.outcome);
+      }
+      this.cacheLookups.inc({ route: route.id, result: 'miss' });
     }
+    const pending = this.send(service, route, toServiceRequest(caller, input));
+    if (cacheKey !== undefined && this.cache.enabled) this.inFlight.set(cacheKey, { generation, outcome: pending });
+    const outcome = await pending;
+    if (cacheKey !== undefined && this.inFlight.get(cacheKey)?.outcome === pending) this.inFlight.delete(cacheKey);
     // Refused, timed out or not: a mutation may have changed something.
     if (isMutation(route)) this.cache.invalidate(service);
     else if (cacheKey !== undefined && outcome.ok) this.cache.set(service, cacheKey, generation, outcome.data, JSON.stringify(outcome.data).length);
     if (route.access.kind === 'admin' && isMutation(route)) await this.record(edge, outcome);
-    if (!outcome.ok) throw outcome.error;
-    return outcome.data;
+    return answer(outcome);
+  }
+
+  private async send(service: string, route: ProxyRoute, request: unknown): Promise<Outcome> {
+    try {
+      return readServiceReply(service, await this.rpc.call(service, route.target.method, request));
+    } catch (error) {
+      return { ok: false, error: this.transportFailure(service, error) };
+    }
   }
 
   private transportFailure(service: string, error: unknown): EdgeError {
@@ -68,7 +94,7 @@ export class ForwardRequestHandler {
   }
 
   /** The action happened (or was refused) either way; a lost audit row is logged, not hidden. */
-  private async record(edge: EdgeContext<ProxyRoute>, outcome: { ok: true; data: unknown } | { ok: false; error: EdgeError }): Promise<void> {
+  private async record(edge: EdgeContext<ProxyRoute>, outcome: Outcome): Promise<void> {
     const { route, caller, input } = edge;
     if (caller.kind !== 'wallet') return;
     const entry = {
