@@ -239,6 +239,13 @@ export const SERVICE_CONFIG_SCHEMAS = {
      */
     VERIFY_START_WITHIN_MS: positiveInt(120_000),
     /**
+     * One try at okx-binding's account.read inside the deadline: longer than okx-binding's own
+     * OKX_REQUEST_TIMEOUT_MS (4 s, its reads run in parallel), so a healthy but slow answer is
+     * waited for; a try that gets no answer (okx-binding killed mid-request, or none running)
+     * is made again while the deadline allows.
+     */
+    OKX_BINDING_ATTEMPT_MS: positiveInt(5_000),
+    /**
      * Claims verified at once by one replica. Their OKX reads hold no database connection (each
      * decision is one short transaction), so this may be well above the pool size; it bounds the
      * OKX reads in flight and so the load a storm puts on okx-binding and OKX.

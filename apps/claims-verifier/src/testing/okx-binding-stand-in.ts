@@ -26,12 +26,20 @@ export class OkxBindingStandIn {
   private readonly accounts = new Map<string, SimAccount & { wallet: string }>();
   private readonly server: RpcServer;
   readonly requests: unknown[] = [];
+  private unanswered = 0;
+  private readonly stalled: (() => void)[] = [];
 
   constructor(nc: NatsConnection, prefix: string, baseUrl: string, options: { readonly maxConnections?: number } = {}) {
     const okx = new OkxClient({ baseUrl, timeoutMs: 3000, retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 }, rateLimit: false, maxConnections: options.maxConnections });
     this.server = new RpcServer(nc, 'okx-binding', createLogger('okx-binding-stand-in', 'silent'), prefix);
     this.server.handle('account.read', async (body) => {
       this.requests.push(body);
+      if (this.unanswered > 0) {
+        // As if okx-binding died holding the request: no answer ever comes back in time.
+        this.unanswered -= 1;
+        await new Promise<void>((resolve) => this.stalled.push(resolve));
+        throw new RpcError('OKX_UNAVAILABLE', 'stand-in stopped answering', 503);
+      }
       const { wallet, okxUid, calls } = body as { wallet: string; okxUid: string; calls: Call[] };
       const account = this.accounts.get(okxUid);
       if (!account || account.wallet !== wallet.toLowerCase()) throw new RpcError('OKX_ACCOUNT_NOT_LINKED', 'no such linked account', 404);
@@ -54,7 +62,13 @@ export class OkxBindingStandIn {
     this.accounts.set(account.uid, { ...account, wallet: wallet.toLowerCase() });
   }
 
+  /** The next `count` account.read requests are never answered (until close). */
+  leaveUnanswered(count: number): void {
+    this.unanswered = count;
+  }
+
   close(): Promise<void> {
+    for (const release of this.stalled.splice(0)) release();
     return this.server.close();
   }
 }

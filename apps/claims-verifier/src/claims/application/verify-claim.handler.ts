@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { RpcClient, RpcTimeoutError, RpcUnavailableError, SERVICE_CONFIG } from '@liqpass/service-kit';
+import { RpcClient, RpcTimeoutError, RpcUnavailableError, SERVICE_CONFIG, type RpcReply } from '@liqpass/service-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Wallet } from 'ethers';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,6 +28,14 @@ interface ReadResult {
   readonly reason?: string;
   readonly raw?: { method: string; path: string; query: Record<string, string>; status: number; body: unknown; fetchedAt: string } | null;
 }
+
+/** Time kept after the last OKX try to write the decision before the deadline passes. */
+const DECISION_MARGIN_MS = 500;
+/** A try shorter than this is not worth sending. */
+const MIN_ATTEMPT_MS = 250;
+/** Pause before asking again when no okx-binding replica is listening (one restarting). */
+const NO_RESPONDER_PAUSE_MS = 250;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const FAILURE_PRIORITY = ['OKX_KEY_INVALID', 'OKX_RATE_LIMITED', 'OKX_UNAVAILABLE'];
 
@@ -86,16 +94,10 @@ export class VerifyClaimHandler implements OnModuleInit {
 
   /** Reads OKX (one okx-binding `account.read`, run in parallel there) and decides, without writing. */
   private async verify(policy: PolicyView, claim: ClaimSummary): Promise<Decision> {
-    let results: ReadResult[];
-    try {
-      const reply = await this.rpc.call<{ results: ReadResult[] }>('okx-binding', 'account.read', { wallet: policy.userWallet, okxUid: policy.okxUid, calls: verificationReads(policy) }, this.config.VERIFY_DEADLINE_MS);
-      if (!reply.ok) return { kind: 'fail', reason: reply.error.code === 'OKX_ACCOUNT_NOT_LINKED' ? 'OKX_KEY_INVALID' : 'OKX_UNAVAILABLE', kept: [] };
-      results = reply.data.results;
-    } catch (error) {
-      if (error instanceof RpcTimeoutError) return { kind: 'fail', reason: 'VERIFY_TIMEOUT', kept: [] };
-      if (error instanceof RpcUnavailableError) return { kind: 'fail', reason: 'OKX_UNAVAILABLE', kept: [] };
-      throw error;
-    }
+    const reply = await this.readAccount(policy);
+    if ('fail' in reply) return { kind: 'fail', reason: reply.fail, kept: [] };
+    if (!reply.ok) return { kind: 'fail', reason: reply.error.code === 'OKX_ACCOUNT_NOT_LINKED' ? 'OKX_KEY_INVALID' : 'OKX_UNAVAILABLE', kept: [] };
+    const results: ReadResult[] = reply.data.results;
     // The insured order is context (its size); every other read must have answered.
     const failed = results.filter((result) => !result.ok && result.name !== 'insured-order');
     if (failed.length > 0) {
@@ -103,6 +105,29 @@ export class VerifyClaimHandler implements OnModuleInit {
       return { kind: 'fail', reason, kept: items(results) };
     }
     return this.assess(claim, policy, results);
+  }
+
+  /**
+   * okx-binding's account.read, tried again while the deadline allows when no answer came: no
+   * replica listening (a restart) is retried after a short pause, a try left unanswered (the
+   * replica died with the request) once it has waited OKX_BINDING_ATTEMPT_MS. An answer — OKX's
+   * failures included — is final: okx-binding has already retried OKX itself.
+   */
+  private async readAccount(policy: PolicyView): Promise<RpcReply<{ results: ReadResult[] }> | { fail: 'VERIFY_TIMEOUT' | 'OKX_UNAVAILABLE' }> {
+    // Decide before the sweeper would: the deadline counts from the start of this verification.
+    const giveUpAt = Date.now() + this.config.VERIFY_DEADLINE_MS - DECISION_MARGIN_MS;
+    const request = { wallet: policy.userWallet, okxUid: policy.okxUid, calls: verificationReads(policy) };
+    for (;;) {
+      const left = giveUpAt - Date.now();
+      try {
+        return await this.rpc.call<{ results: ReadResult[] }>('okx-binding', 'account.read', request, Math.max(1, Math.min(left, this.config.OKX_BINDING_ATTEMPT_MS)));
+      } catch (error) {
+        if (!(error instanceof RpcTimeoutError) && !(error instanceof RpcUnavailableError)) throw error;
+        const reason = error instanceof RpcTimeoutError ? 'VERIFY_TIMEOUT' : 'OKX_UNAVAILABLE';
+        if (error instanceof RpcUnavailableError) await sleep(Math.min(NO_RESPONDER_PAUSE_MS, Math.max(0, giveUpAt - Date.now())));
+        if (giveUpAt - Date.now() < MIN_ATTEMPT_MS) return { fail: reason };
+      }
+    }
   }
 
   private async assess(claim: ClaimSummary, policy: PolicyView, results: ReadResult[]): Promise<Decision> {

@@ -23,7 +23,7 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
 
   beforeAll(async () => {
     sim = await OkxSimProcess.start();
-    service = await ClaimsTestApp.start('claims_verifier', sim, { VERIFY_DEADLINE_MS: '4000' });
+    service = await ClaimsTestApp.start('claims_verifier', sim, { VERIFY_DEADLINE_MS: '4000', OKX_BINDING_ATTEMPT_MS: '1200' });
   }, 60_000);
 
   afterAll(async () => {
@@ -160,6 +160,31 @@ describe('claims: triggers, verification against OKX, evidence, review', () => {
       await sim.clearFaults();
     }
   }, 40_000);
+
+  it('okx-binding dying with the request: asked again inside the deadline, and the claim verifies', async () => {
+    const insured = await service.insure();
+    await sim.control('liquidations', { uid: insured.account.uid, posId: insured.position.posId, kind: 'full' });
+    const before = service.okxBinding.requests.length;
+    service.okxBinding.leaveUnanswered(1);
+    const opened = await service.claim(insured);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'VERIFIED_PENDING_REVIEW' });
+    expect(service.okxBinding.requests.length - before).toBe(2);
+  }, 30_000);
+
+  it('okx-binding never answering: FAILED with VERIFY_TIMEOUT inside the deadline after several tries', async () => {
+    const insured = await service.insure();
+    const before = service.okxBinding.requests.length;
+    service.okxBinding.leaveUnanswered(100);
+    try {
+      const opened = await service.claim(insured);
+      if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+      expect(await service.decided(insured, opened.data.id)).toMatchObject({ status: 'FAILED', reasonCode: 'VERIFY_TIMEOUT' });
+      expect(service.okxBinding.requests.length - before).toBeGreaterThanOrEqual(3);
+    } finally {
+      service.okxBinding.leaveUnanswered(0);
+    }
+  }, 30_000);
 
   it('preconditions and duplicates: another wallet, unknown policy, a second claim, the internal trigger twice', async () => {
     const insured = await service.insure();
