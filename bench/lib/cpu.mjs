@@ -31,20 +31,23 @@ function pidsNamed(command) {
 
 /**
  * A CPU meter over named processes: `{ label: pid }` for our own, and every process whose
- * command is `postgres` or `nats-server` (the machine's servers, all their backends summed;
- * backends that start or end inside the window are counted from zero or lost — keep pools warm).
+ * command is `postgres` or `nats-server` (the machine's servers, all their backends summed
+ * process by process: one that starts inside the window counts from zero, one that ends inside
+ * it is left out — its time is lost, never subtracted; keep pools warm).
  */
 export function cpuMeter(processes) {
   const snapshot = () => {
     const taken = {};
-    for (const [label, pid] of Object.entries(processes)) taken[label] = cpuMs(pid);
-    for (const command of ['postgres', 'nats-server']) {
-      taken[command] = 0;
-      for (const pid of pidsNamed(command)) taken[command] += cpuMs(pid);
-    }
+    for (const [label, pid] of Object.entries(processes)) taken[label] = new Map([[pid, cpuMs(pid)]]);
+    for (const command of ['postgres', 'nats-server']) taken[command] = new Map(pidsNamed(command).map((pid) => [pid, cpuMs(pid)]));
     const own = process.cpuUsage();
-    taken['bench (autocannon)'] = (own.user + own.system) / 1000;
+    taken['bench (autocannon)'] = new Map([[process.pid, (own.user + own.system) / 1000]]);
     return taken;
+  };
+  const spent = (before, after) => {
+    let ms = 0;
+    for (const [pid, now] of after) if (now > 0) ms += now - (before?.get(pid) ?? 0);
+    return ms;
   };
   return {
     start() {
@@ -53,7 +56,7 @@ export function cpuMeter(processes) {
         /** CPU ms per process since start(). */
         stop() {
           const after = snapshot();
-          return Object.fromEntries(Object.keys(after).map((label) => [label, after[label] - (before[label] ?? 0)]));
+          return Object.fromEntries(Object.keys(after).map((label) => [label, spent(before[label], after[label])]));
         },
       };
     },
