@@ -49,11 +49,16 @@ export class InboxProcessor {
   private async handle(message: DeliveredMessage, event: AnyEventEnvelope): Promise<DeliveryOutcome> {
     const { consumer, type } = this.registration;
     let outcome: 'handled' | 'duplicate';
+    // Tells JetStream the message is being worked on, so a slow handler (a staged one's reads, a
+    // transaction waiting for a lock) is not redelivered in parallel after ack_wait.
+    const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.registration.policy.ackWaitMs / 3)));
     try {
-      outcome = this.registration.staged ? await this.runStaged(message, event) : await this.runInTransaction(event);
+      outcome = this.registration.staged ? await this.runStaged(event) : await this.runInTransaction(event);
     } catch (error) {
+      clearInterval(heartbeat);
       return this.fail(message, event, error);
     }
+    clearInterval(heartbeat);
     message.ack();
     (outcome === 'handled' ? this.metrics.consumed : this.metrics.duplicates).inc({ consumer, event: type });
     if (outcome === 'duplicate') this.logger.info({ consumer, eventId: event.id, type }, 'duplicate delivery skipped');
@@ -70,7 +75,7 @@ export class InboxProcessor {
     });
   }
 
-  private async runStaged(message: DeliveredMessage, event: AnyEventEnvelope): Promise<'handled' | 'duplicate'> {
+  private async runStaged(event: AnyEventEnvelope): Promise<'handled' | 'duplicate'> {
     if (this.registration.staged && this.registration.checkSeen !== false) {
       const seen = (await this.dataSource.query('SELECT 1 FROM inbox WHERE message_id = $1 AND consumer = $2', [event.id, this.registration.consumer])) as unknown[];
       if (seen.length > 0) return 'duplicate';
@@ -102,13 +107,8 @@ export class InboxProcessor {
         },
       },
     );
-    const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.registration.policy.ackWaitMs / 3)));
-    try {
-      const handle = this.registration.handle as (event: AnyEventEnvelope, commit: InboxCommit) => Promise<void>;
-      await handle(event, commit);
-    } finally {
-      clearInterval(heartbeat);
-    }
+    const handle = this.registration.handle as (event: AnyEventEnvelope, commit: InboxCommit) => Promise<void>;
+    await handle(event, commit);
     // Nothing to write: the inbox row alone, one statement (atomic without an explicit transaction).
     if (committed === undefined) committed = await this.record(this.dataSource.manager, event);
     return committed ? 'handled' : 'duplicate';

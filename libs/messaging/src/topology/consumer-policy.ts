@@ -14,7 +14,9 @@ export interface ConsumerPolicy {
 
 export const DEFAULT_CONSUMER_POLICY: ConsumerPolicy = {
   maxDeliver: 8,
-  ackWaitMs: 30_000,
+  // Every handler in flight heartbeats (inbox-processor), so this is only how long a crashed
+  // process keeps its messages: short, so a kill -9 delays them seconds, not half a minute.
+  ackWaitMs: 10_000,
   retry: { initialMs: 1_000, maxMs: 60_000, factor: 3 },
   concurrency: 4,
 };
