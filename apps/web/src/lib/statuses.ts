@@ -1,7 +1,11 @@
 /** PRODUCT.md §4 states in words, and which of them are settled (nothing more will happen by itself). */
-import { CLAIM_STATUSES, POLICY_STATUSES, type ClaimStatus, type PolicyStatus } from '@liqpass/events';
+import type { ClaimStatus, PolicyStatus } from '@liqpass/events';
 
-export { CLAIM_STATUSES, POLICY_STATUSES, type ClaimStatus, type PolicyStatus };
+// The browser loads no code from @liqpass/events (in the dev server its whole barrel would load:
+// node-only modules); the lists are repeated here and statuses.spec.ts holds them equal to it.
+export const POLICY_STATUSES = ['PENDING_PAYMENT', 'PAID_UNBOUND', 'BOUND_UNPAID', 'ACTIVE', 'EXPIRED', 'CLAIMED', 'CLOSED', 'CANCELLED', 'PAYMENT_MISMATCH', 'REFUNDED'] as const satisfies readonly PolicyStatus[];
+export const CLAIM_STATUSES = ['VERIFYING', 'VERIFIED_PENDING_REVIEW', 'REJECTED', 'FAILED', 'APPROVED_PENDING_MULTISIG', 'PAID'] as const satisfies readonly ClaimStatus[];
+export type { ClaimStatus, PolicyStatus };
 
 const POLICY_WORDS: Record<PolicyStatus, string> = {
   PENDING_PAYMENT: 'Created: bind your OKX order and pay the premium.',
