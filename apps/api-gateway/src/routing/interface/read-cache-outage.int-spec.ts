@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '@liqpass/chain';
 import { connectNats, type NatsConnection } from '@liqpass/messaging';
 import { eventually } from '@liqpass/testing';
 import { anvilWallet, signIn } from '../../testing/siwe-signer';
@@ -77,7 +77,7 @@ class PrivateNatsServer {
   ) {}
 
   static async start(): Promise<PrivateNatsServer> {
-    const server = new PrivateNatsServer(await freePort(), await mkdtemp(join(tmpdir(), 'lp-nats-')));
+    const server = new PrivateNatsServer(await findFreePort(), await mkdtemp(join(tmpdir(), 'lp-nats-')));
     await server.restart();
     return server;
   }
@@ -105,15 +105,4 @@ class PrivateNatsServer {
     await this.kill();
     await rm(this.storeDir, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
