@@ -27,9 +27,9 @@ export class ClaimsVerifierAppModule {
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           logger,
           metricsRegistry: { inject: METRICS_REGISTRY },
-          // A ClaimRequested pulled but waiting for one of the VERIFY_CONCURRENCY slots cannot
-          // heartbeat, and waits at most two verifications (each bounded by VERIFY_DEADLINE_MS).
-          consumerByEvent: { ClaimRequested: { concurrency: config.VERIFY_CONCURRENCY, ackWaitMs: 2 * config.VERIFY_DEADLINE_MS + 5_000 } },
+          // The default ack_wait: the runner pulls only as many as it has free slots, and every
+          // message it holds heartbeats, so a long verification never needs a longer one.
+          consumerByEvent: { ClaimRequested: { concurrency: config.VERIFY_CONCURRENCY } },
         }),
       ],
       providers: [

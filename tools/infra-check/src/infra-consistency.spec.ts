@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_NAMES } from '@liqpass/config';
 import { checkComposeService, checkComposeStack, COMPOSE_ENV_EXAMPLE, COMPOSE_FILE } from './checks/compose.check';
 import { checkK8sService, checkK8sStack } from './checks/k8s.check';
-import { checkNatsConsumers, checkNatsService, checkNatsStreams } from './checks/nats.check';
-import { declaredDurables } from './readers/event-handlers.reader';
+import { checkConsumerOverrides, checkNatsConsumers, checkNatsService, checkNatsStreams } from './checks/nats.check';
+import { consumerConfigOverrides, declaredDurables } from './readers/event-handlers.reader';
 import { checkPostgresService, checkPostgresStack } from './checks/postgres.check';
 import { parseCompose } from './readers/compose-file.reader';
 import { readK8sObjects, readKustomizations, readSecretExamples } from './readers/k8s-manifests.reader';
@@ -63,6 +63,10 @@ describe('the stack around the services', () => {
   it('infra/nats consumers are <service>--<event> on the producer stream, configured as libs/messaging does', () => {
     expect(nats.consumers.length).toBeGreaterThan(0);
     expect(checkNatsConsumers(nats.streams, nats.consumers)).toEqual([]);
+  });
+
+  it('the services run their consumers with the ack_wait and max_deliver infra/nats carries (no runtime overrides)', () => {
+    expect(checkConsumerOverrides(consumerConfigOverrides())).toEqual([]);
   });
 
   it('infra/nats defines exactly the consumers the services declare with @HandlesEvent', () => {

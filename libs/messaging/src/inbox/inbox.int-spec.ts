@@ -262,6 +262,34 @@ describe('inbox and consumer runner (real Postgres + JetStream)', () => {
     expect(await metric('liqpass_messaging_dead_lettered_total')).toContain('liqpass_messaging_dead_lettered_total{consumer="policy",reason="INVALID_EVENT"} 2');
   });
 
+  it('never holds a message it cannot heartbeat: one waiting for a slot longer than the ack wait is not redelivered to another replica', async () => {
+    const slow = premiumPaid('corr-slow');
+    const next = premiumPaid('corr-next');
+    let slowStarted = false;
+    const slowFirst: Handler = async (event, manager) => {
+      if (event.id === slow.id) {
+        slowStarted = true;
+        await new Promise((resolve) => setTimeout(resolve, 3_000)); // the ack wait is 1 s: heartbeats keep it ours
+      }
+      await recordAs('replica-1')(event, manager);
+    };
+    const oneSlot = { ...FAST, ackWaitMs: 1_000, concurrency: 1 };
+    await startConsumer(slowFirst, oneSlot);
+    await publish(slow, slow.id);
+    await publish(next, next.id);
+    await eventually(async () => slowStarted, 5_000);
+    // A second replica with a free slot: `next` may go there, but only as a first delivery.
+    await startConsumer(recordAs('replica-2'), oneSlot, await env.openReplicaDataSource());
+    await eventually(async () => (await rows('SELECT 1 FROM handled')).length >= 2, 10_000);
+    await drained();
+    const info = await env.jsm.consumers.info(streamName('payment-listener', env.prefix), durableName('policy', 'PremiumPaid'));
+    expect(info.delivered.consumer_seq).toBe(2); // two messages, two deliveries: nothing was redelivered
+    expect(await metric('liqpass_messaging_duplicates_total')).not.toContain('consumer="policy"');
+    const handled = await rows<{ event_id: string; replica: string }>('SELECT event_id, replica FROM handled ORDER BY replica');
+    expect(handled.map((row) => row.event_id).sort()).toEqual([slow.id, next.id].sort());
+    expect(handled.find((row) => row.event_id === slow.id)?.replica).toBe('replica-1');
+  });
+
   it('splits the work between two replicas of one durable, each message handled once', async () => {
     const second = await env.openReplicaDataSource();
     await startConsumer(recordAs('replica-1'), { ...FAST, concurrency: 2 });

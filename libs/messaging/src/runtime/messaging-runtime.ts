@@ -63,7 +63,7 @@ export class MessagingRuntime {
       if (durables.has(durable)) throw new Error(`two handlers share the durable ${durable}: give one a distinct consumer name`);
       durables.add(durable);
       const processor = new InboxProcessor(dataSource, recorder, logger, metrics, registration);
-      this.runners.push(new ConsumerRunner(js, processor, stream, durable, registration.policy.concurrency, logger));
+      this.runners.push(new ConsumerRunner(js, processor, stream, durable, registration.policy, logger));
     }
     for (const runner of this.runners) await runner.start();
     if (this.options.relay !== false && isProducer(service)) {

@@ -6,7 +6,8 @@ import { readPostgresInit } from '../readers/postgres-init.reader';
 import { readRepoFile } from '../readers/repo-files';
 import { checkComposeService, checkComposeStack, COMPOSE_ENV_EXAMPLE, COMPOSE_FILE } from './compose.check';
 import { checkK8sService } from './k8s.check';
-import { checkNatsConsumers, checkNatsService, checkNatsStreams } from './nats.check';
+import { consumerConfigOverrides } from '../readers/event-handlers.reader';
+import { checkConsumerOverrides, checkNatsConsumers, checkNatsService, checkNatsStreams } from './nats.check';
 import { checkPostgresService } from './postgres.check';
 
 /**
@@ -86,6 +87,18 @@ describe('the infra checks catch drift', () => {
     const withoutPayout = { ...postgres, calls: postgres.calls.filter((call) => call.schema !== 'payout') };
     expect(checkPostgresService(withoutPayout, 'payout')).toEqual([
       'infra/postgres: schema "payout" (payout) is provisioned 0 times; expected one \\set schema payout … \\ir lib/provision-service.sql',
+    ]);
+  });
+
+  it('a service that overrides ack_wait at runtime, which its infra/nats consumer file does not say', () => {
+    const file = 'apps/claims-verifier/src/app.module.ts';
+    const text = readRepoFile(file);
+    const from = 'consumerByEvent: { ClaimRequested: { concurrency: config.VERIFY_CONCURRENCY } }';
+    expect(text, `the fixture edit needs "${from}" in ${file}`).toContain(from);
+    const edited = text.replace(from, 'consumerByEvent: { ClaimRequested: { concurrency: config.VERIFY_CONCURRENCY, ackWaitMs: 2 * config.VERIFY_DEADLINE_MS + 5_000 } }');
+    const line = edited.split('\n').findIndex((l) => l.includes('ackWaitMs')) + 1;
+    expect(checkConsumerOverrides(consumerConfigOverrides([{ file, text: edited }]))).toEqual([
+      `${file}:${line}: overrides ackWaitMs, but infra/nats/consumers carry libs/messaging's default ack_wait (10000) for every consumer`,
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { JetStreamManager } from '@nats-io/jetstream';
 import { SERVICE_NAMES, SERVICES, type ServiceName } from '@liqpass/config';
 import { DEFAULT_SUBJECT_PREFIX, EVENT_CATALOG, EVENT_TYPES, eventKebab, eventSubject, isProducer, PRODUCERS, type EventType } from '@liqpass/events';
 import { DEFAULT_CONSUMER_POLICY, JetStreamTopology, streamName } from '@liqpass/messaging';
+import type { ConsumerConfigOverride } from '../readers/event-handlers.reader';
 import { NATS_DIR, type ConsumerDefinition, type StreamDefinition } from '../readers/nats-definitions.reader';
 
 /**
@@ -106,4 +107,18 @@ export function checkNatsConsumers(streams: readonly StreamDefinition[], consume
     problems.push(...sameAsCode(file, config, code as Record<string, unknown>));
   }
   return problems;
+}
+
+/**
+ * infra/nats/consumers are held to libs/messaging's DEFAULT_CONSUMER_POLICY (above), so a service
+ * that overrides ack_wait or max_deliver at runtime would run consumers unlike their files (and
+ * the first deploy and the first restart would disagree). No consumer needs one: every message a
+ * runner holds heartbeats. An override must be written into infra/nats and taught to this check.
+ */
+export function checkConsumerOverrides(overrides: readonly ConsumerConfigOverride[]): string[] {
+  const settingOf = { ackWaitMs: 'ack_wait', maxDeliver: 'max_deliver' } as const;
+  return overrides.map(
+    ({ file, line, setting }) =>
+      `${file}:${line}: overrides ${setting}, but ${NATS_DIR}/consumers carry libs/messaging's default ${settingOf[setting]} (${String(DEFAULT_CONSUMER_POLICY[setting])}) for every consumer`,
+  );
 }

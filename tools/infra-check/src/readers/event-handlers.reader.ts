@@ -18,3 +18,34 @@ export function declaredDurables(): string[] {
   }
   return [...durables].sort();
 }
+
+/** An app source line that sets a consumer setting JetStream's consumer config carries. */
+export interface ConsumerConfigOverride {
+  readonly file: string;
+  readonly line: number;
+  readonly setting: 'ackWaitMs' | 'maxDeliver';
+}
+
+/**
+ * Where an app overrides `ackWaitMs` or `maxDeliver` (in `MessagingModule.forRoot`'s `consumer` /
+ * `consumerByEvent`, or a `@HandlesEvent` policy): the two consumer settings that reach the
+ * durable's config (ack_wait, max_deliver). `concurrency` and `retry` stay in the process.
+ */
+export function consumerConfigOverrides(files: readonly { file: string; text: string }[] = appSources()): ConsumerConfigOverride[] {
+  const found: ConsumerConfigOverride[] = [];
+  for (const { file, text } of files) {
+    text.split('\n').forEach((line, i) => {
+      if (/^\s*(\/\/|\*|\/\*)/.test(line)) return;
+      for (const match of line.matchAll(/\b(ackWaitMs|maxDeliver)\s*:/g)) found.push({ file, line: i + 1, setting: match[1] as ConsumerConfigOverride['setting'] });
+    });
+  }
+  return found;
+}
+
+function appSources(): { file: string; text: string }[] {
+  return SERVICE_NAMES.flatMap((app) =>
+    listRepoFiles(`apps/${app}/src`, '.ts')
+      .filter((file) => !/\.(int-)?spec\.ts$/.test(file) && !file.includes('/testing/'))
+      .map((file) => ({ file, text: readRepoFile(file) })),
+  );
+}
