@@ -1,6 +1,7 @@
 import { headers } from '@nats-io/transport-node';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient, QueryResult } from 'pg';
+import type { DataSource } from 'typeorm';
 import { NATS_CORRELATION_HEADER, type Logger } from '@liqpass/observability';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { backoffDelay, type BackoffPolicy } from '../retry/backoff';
@@ -26,6 +27,8 @@ export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
   listen: true,
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface ClaimedRow {
   readonly id: string;
   readonly type: string;
@@ -50,6 +53,7 @@ export interface RelayPass {
  */
 export class OutboxRelay {
   readonly options: OutboxRelayOptions;
+  private readonly claimSql: string;
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wake: (() => void) | undefined;
@@ -64,6 +68,15 @@ export class OutboxRelay {
     options: Partial<OutboxRelayOptions> = {},
   ) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...options };
+    const { batchSize } = this.options;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer: ${batchSize}`);
+    // The batch size is written into the text: a simple-protocol string takes no parameters.
+    this.claimSql = `BEGIN; SELECT id, type, subject, msg_id, envelope::text AS envelope, correlation_id, attempts
+         FROM outbox
+        WHERE state = 'PENDING' AND next_attempt_at <= now()
+        ORDER BY created_at, id
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED`;
   }
 
   async start(): Promise<void> {
@@ -88,19 +101,22 @@ export class OutboxRelay {
     this.wakeup = undefined;
   }
 
-  /** One claim-publish-mark pass. */
+  /**
+   * One claim-publish-mark pass, in one transaction on one connection, in two round trips:
+   * `BEGIN; SELECT … FOR UPDATE SKIP LOCKED` and `UPDATE …; COMMIT` each go as one simple-protocol
+   * string (a storm runs passes back to back with a few rows each, and BEGIN and COMMIT on their
+   * own were half of a pass's round trips). The row locks are the connection's: a relay that dies
+   * mid-pass loses its connection and its locks, and the next pass anywhere takes the rows over.
+   */
   async relayOnce(): Promise<RelayPass> {
     const published: ClaimedRow[] = [];
-    const pass = await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT id, type, subject, msg_id, envelope::text AS envelope, correlation_id, attempts
-           FROM outbox
-          WHERE state = 'PENDING' AND next_attempt_at <= now()
-          ORDER BY created_at, id
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize],
-      )) as ClaimedRow[];
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    let inTransaction = false;
+    try {
+      inTransaction = true;
+      const [, claimed] = (await client.query(this.claimSql)) as unknown as [QueryResult, QueryResult<ClaimedRow>];
+      const rows = claimed.rows;
       // Every row's publish in flight at once, in order on the wire (JetStream stores them as they
       // arrive): one pass waits for one round of acks, not one per row — sequential awaits in a busy
       // process held a storm's events back for seconds. A row whose publish failed backs off.
@@ -110,14 +126,17 @@ export class OutboxRelay {
         if (outcome.status === 'fulfilled') published.push(rows[i]!);
         else {
           failed += 1;
-          await this.markFailed(manager, rows[i]!, outcome.reason);
+          await this.markFailed(client, rows[i]!, outcome.reason);
         }
       }
-      await this.markPublished(manager, published.map((row) => row.id));
+      await this.markPublished(client, published.map((row) => row.id));
+      inTransaction = false;
+      for (const row of published) this.metrics.published.inc({ event: row.type });
       return { claimed: rows.length, published: published.length, failed };
-    });
-    for (const row of published) this.metrics.published.inc({ event: row.type });
-    return pass;
+    } finally {
+      if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
   }
 
   private async publish(row: ClaimedRow): Promise<void> {
@@ -127,21 +146,28 @@ export class OutboxRelay {
     if (ack.duplicate) this.logger.info({ eventId: row.id, subject: row.subject }, 'outbox row was already in the stream (earlier publish not marked)');
   }
 
-  /** Protected so a test can make the process "die" between publish and mark. */
-  protected async markPublished(manager: EntityManager, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await manager.query(
+  /**
+   * Marks the rows published and commits the pass, in one round trip (the ids are uuids read from
+   * the table, checked before they are written into the statement). Protected so a test can make
+   * the process "die" between publish and mark.
+   */
+  protected async markPublished(client: PoolClient, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) {
+      await client.query('COMMIT');
+      return;
+    }
+    for (const id of ids) if (!UUID.test(id)) throw new Error(`outbox row id is not a uuid: ${id}`);
+    await client.query(
       `UPDATE outbox SET state = 'PUBLISHED', published_at = now(), attempts = attempts + 1, last_error = NULL
-        WHERE id = ANY($1::uuid[])`,
-      [ids],
+        WHERE id IN (${ids.map((id) => `'${id}'`).join(', ')}); COMMIT`,
     );
   }
 
-  private async markFailed(manager: EntityManager, row: ClaimedRow, error: unknown): Promise<void> {
+  private async markFailed(client: PoolClient, row: ClaimedRow, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const delayMs = backoffDelay(this.options.retry, row.attempts + 1);
     this.logger.warn({ eventId: row.id, subject: row.subject, attempts: row.attempts + 1, delayMs, err: message }, 'outbox publish failed');
-    await manager.query(
+    await client.query(
       `UPDATE outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond'
         WHERE id = $1`,
       [row.id, message.slice(0, 2000), delayMs],
