@@ -105,29 +105,30 @@ export class ClaimsService {
     return this.call('claims.create', { caller: { kind: 'wallet', wallet }, params: {}, query: {}, body: { purchaseOrderId } }, timeoutMs);
   }
 
-  /** The claims among `ids` no longer VERIFYING (committed), with their state. */
   /**
    * When each claim's decision event (ClaimVerified, ClaimRejected or ClaimFailed) reached this
-   * process: a live Map of claim id → performance.now(), fed by an ordered consumer of the
-   * claims-verifier's stream from now on.
+   * process: a live Map of claim id → performance.now(), fed by plain NATS subscriptions to the
+   * three decision subjects — what JetStream stores it also delivers to core subscribers, as the
+   * gateway's read cache listens. Only decisions: an ordered consumer of the whole stream also
+   * carried every ClaimRequested to this process, whose CPU the storm shares.
    */
   async watchDecisions() {
     const decided = new Map();
-    // The whole stream, filtered here: nats-server 2.9 has no filter_subjects.
-    const decisions = new Set(['ClaimVerified', 'ClaimRejected', 'ClaimFailed']);
-    const consumer = await this.js.consumers.get(streamName('claims-verifier', this.prefix), { deliver_policy: 'new' });
-    const messages = await consumer.consume();
-    this.watching = messages;
-    void (async () => {
-      for await (const message of messages) {
-        const event = message.json();
-        const claimId = decisions.has(event.type) ? event.payload?.claimId : undefined;
-        if (claimId && !decided.has(claimId)) decided.set(claimId, performance.now());
-      }
-    })();
+    const subscriptions = ['ClaimVerified', 'ClaimRejected', 'ClaimFailed'].map((type) => this.nc.subscribe(eventSubject(type, 1, this.prefix)));
+    this.watching = { close: async () => subscriptions.forEach((sub) => sub.unsubscribe()) };
+    for (const sub of subscriptions) {
+      void (async () => {
+        for await (const message of sub) {
+          const claimId = message.json().payload?.claimId;
+          if (claimId && !decided.has(claimId)) decided.set(claimId, performance.now());
+        }
+      })();
+    }
+    await this.nc.flush(); // the subscriptions are registered with the server before the storm starts
     return decided;
   }
 
+  /** The claims among `ids` no longer VERIFYING (committed), with their state. */
   async decided(ids) {
     const { rows } = await this.pg.query(`SELECT id, status, reason_code FROM insurance_claims WHERE id = ANY($1::uuid[]) AND status <> 'VERIFYING'`, [ids]);
     return rows;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Wallet } from 'ethers';
+import { Secp256k1Signer } from '../signature/secp256k1-signer';
 import { sealEvidence, verifyEvidenceBundle, type EvidenceBundle, type EvidenceItem } from './evidence-bundle';
 
-const signer = new Wallet('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
+const signer = new Secp256k1Signer('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
 const item = (name: string, body: unknown): EvidenceItem => ({
   name,
   request: { method: 'GET', path: `/api/v5/${name}`, query: { instType: 'SWAP' } },

@@ -1,6 +1,7 @@
-import { getAddress, type Signer } from 'ethers';
+import { getAddress } from 'ethers';
 import { evidenceLeaf, merkleRoot } from '../merkle/merkle-root';
 import { recoverEvidenceSigner, signEvidence, type EvidenceSeal } from '../signature/evidence-signature';
+import type { DigestSigner } from '../signature/secp256k1-signer';
 
 /** One raw OKX response as kept for a claim (LOCAL-STACK.md "Evidence bundle"). */
 export interface EvidenceItem {
@@ -38,14 +39,11 @@ export function sealOf(bundle: Pick<EvidenceBundle, 'claimId' | 'orderId' | 'sum
 }
 
 /** Leaves in item order, the sorted-pair root, and the verifier's signature over the seal. */
-export async function sealEvidence(
-  input: { claimId: string; orderId: string; items: readonly EvidenceItem[]; summary: EvidenceSummary },
-  signer: Signer,
-): Promise<EvidenceBundle> {
+export function sealEvidence(input: { claimId: string; orderId: string; items: readonly EvidenceItem[]; summary: EvidenceSummary }, signer: DigestSigner): EvidenceBundle {
   const leaves = input.items.map(evidenceLeaf);
   const root = merkleRoot(leaves);
-  const signature = await signEvidence(signer, sealOf(input, root));
-  return { claimId: input.claimId, orderId: input.orderId, items: input.items, leaves, root, summary: input.summary, signature, signer: getAddress(await signer.getAddress()) };
+  const signature = signEvidence(signer, sealOf(input, root));
+  return { claimId: input.claimId, orderId: input.orderId, items: input.items, leaves, root, summary: input.summary, signature, signer: getAddress(signer.address) };
 }
 
 export interface BundleCheck {

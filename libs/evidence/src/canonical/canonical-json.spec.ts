@@ -29,4 +29,24 @@ describe('canonicalJson (RFC 8785)', () => {
     ];
     for (const sample of samples) expect(canonicalJson(sample)).toBe(canonicalize(sample));
   });
+
+  it('agrees with the canonicalize package on 300 random nested documents', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const keys = ['a', 'B', 'é', '\u20ac', '10', '2', '\ud83d\ude00', 'ordId', 'data', ''];
+    const value = (depth: number): unknown => {
+      const pick = Math.floor(random() * (depth > 3 ? 5 : 8));
+      if (pick === 0) return null;
+      if (pick === 1) return random() < 0.5;
+      if (pick === 2) return (random() - 0.5) * 10 ** Math.floor(random() * 30 - 10);
+      if (pick === 3) return `s${Math.floor(random() * 1e6)}\n"${keys[Math.floor(random() * keys.length)]}"`;
+      if (pick === 4) return undefined;
+      if (pick === 5) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(random() * 5) }, () => [keys[Math.floor(random() * keys.length)], value(depth + 1)]));
+    };
+    for (let i = 0; i < 300; i++) {
+      const sample = { body: value(0), list: [value(1), undefined, value(1)] };
+      expect(canonicalJson(sample)).toBe(canonicalize(sample));
+    }
+  });
 });

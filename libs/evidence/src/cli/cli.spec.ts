@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Wallet } from 'ethers';
+import { Secp256k1Signer } from '../signature/secp256k1-signer';
 import { sealEvidence } from '../bundle/evidence-bundle';
 import { runCli } from './cli';
 
@@ -23,7 +24,7 @@ async function sealedBundle() {
       items: [{ name: 'orders-history', request: { method: 'GET', path: '/api/v5/trade/orders-history', query: { instType: 'SWAP' } }, status: 200, fetchedAt: '2025-11-27T10:00:00.000Z', body: { code: '0', msg: '', data: [{ ordId: '123', category: 'full_liquidation' }] } }],
       summary: { outcome: 'VERIFIED', reasonCode: null, liquidationKind: 'FULL', okxEventId: '123', liquidationTimeMs: 1732700000000, payoutUsdc: '1000000' },
     },
-    Wallet.createRandom(),
+    new Secp256k1Signer(Wallet.createRandom().privateKey),
   );
 }
 

@@ -1,4 +1,4 @@
-import { concat, getBytes, keccak256, ZeroHash } from 'ethers';
+import { keccak256, ZeroHash } from 'ethers';
 import { canonicalJson } from '../canonical/canonical-json';
 
 /**
@@ -10,29 +10,26 @@ export function evidenceLeaf(item: unknown): string {
   return keccak256(Buffer.from(canonicalJson(item), 'utf8'));
 }
 
-/** Byte order of two equal-length hashes (lower-case hex compares like the bytes do). */
-function sortedPair(a: string, b: string): [string, string] {
-  return a.toLowerCase() <= b.toLowerCase() ? [a, b] : [b, a];
-}
-
 /**
  * Sorted-pair Merkle root (LOCAL-STACK.md "Evidence bundle"): parent = keccak256(min ‖ max),
  * a lone last node moves up unchanged — OpenZeppelin `MerkleProof`'s rule and merkletreejs with
  * `sortPairs: true`. No leaves gives the zero hash (a claim always has at least one item).
+ * Worked on bytes, not hex strings: each node is hashed straight from the two below it.
  */
 export function merkleRoot(leaves: readonly string[]): string {
   if (leaves.length === 0) return ZeroHash;
-  let level = leaves.map((leaf) => {
-    if (getBytes(leaf).length !== 32) throw new TypeError(`a leaf must be 32 bytes: ${leaf}`);
-    return leaf.toLowerCase();
+  let level: Buffer[] = leaves.map((leaf) => {
+    if (typeof leaf !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(leaf)) throw new TypeError(`a leaf must be 32 bytes: ${leaf}`);
+    return Buffer.from(leaf.slice(2), 'hex');
   });
   while (level.length > 1) {
-    const next: string[] = [];
+    const next: Buffer[] = [];
     for (let i = 0; i < level.length; i += 2) {
-      if (i + 1 === level.length) next.push(level[i]!);
-      else next.push(keccak256(concat(sortedPair(level[i]!, level[i + 1]!))));
+      const a = level[i]!;
+      const b = level[i + 1];
+      next.push(b === undefined ? a : Buffer.from(keccak256(Buffer.compare(a, b) <= 0 ? Buffer.concat([a, b]) : Buffer.concat([b, a])).slice(2), 'hex'));
     }
     level = next;
   }
-  return level[0]!;
+  return `0x${level[0]!.toString('hex')}`;
 }

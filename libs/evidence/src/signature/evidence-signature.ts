@@ -1,4 +1,5 @@
-import { verifyTypedData, type Signer, type TypedDataDomain } from 'ethers';
+import { concat, keccak256, toUtf8Bytes, TypedDataEncoder, verifyTypedData, type TypedDataDomain } from 'ethers';
+import type { DigestSigner } from './secp256k1-signer';
 
 /**
  * The verifier's EIP-712 seal. No chainId or contract in the domain: evidence is about OKX,
@@ -29,11 +30,44 @@ export interface EvidenceSeal {
 
 const message = (seal: EvidenceSeal) => ({ ...seal, liquidationTimeMs: BigInt(seal.liquidationTimeMs), payoutUsdc: BigInt(seal.payoutUsdc) });
 
-export function signEvidence(signer: Signer, seal: EvidenceSeal): Promise<string> {
-  return signer.signTypedData(EVIDENCE_DOMAIN, EVIDENCE_TYPES, message(seal));
+const WORD = 32;
+const TYPE_HASH = Buffer.from(keccak256(toUtf8Bytes(TypedDataEncoder.from(EVIDENCE_TYPES).encodeType('Evidence'))).slice(2), 'hex');
+const DOMAIN_SEPARATOR = TypedDataEncoder.hashDomain(EVIDENCE_DOMAIN);
+
+/**
+ * The seal's EIP-712 digest, the struct encoded straight into its fixed layout (six words:
+ * type hash, keccak of the claim id, order id, root, time, payout) rather than by ethers'
+ * generic encoder, which resolved the types and round-tripped every field through hex on each
+ * call. The same digest as `TypedDataEncoder.hash` (the unit test compares them); checking a
+ * bundle (`recoverEvidenceSigner`) still goes through ethers' encoder, independently.
+ */
+export function evidenceDigest(seal: EvidenceSeal): string {
+  const words = Buffer.alloc(6 * WORD);
+  TYPE_HASH.copy(words, 0);
+  words.write(keccak256(toUtf8Bytes(seal.claimId)).slice(2), WORD, 'hex');
+  words.write(bytes32(seal.orderId, 'orderId'), 2 * WORD, 'hex');
+  words.write(bytes32(seal.root, 'root'), 3 * WORD, 'hex');
+  words.write(uint(BigInt(seal.liquidationTimeMs), 64, 'liquidationTimeMs'), 4 * WORD, 'hex');
+  words.write(uint(BigInt(seal.payoutUsdc), 256, 'payoutUsdc'), 5 * WORD, 'hex');
+  return keccak256(concat(['0x1901', DOMAIN_SEPARATOR, keccak256(words)]));
+}
+
+export function signEvidence(signer: DigestSigner, seal: EvidenceSeal): string {
+  return signer.sign(Buffer.from(evidenceDigest(seal).slice(2), 'hex'));
 }
 
 /** The address that signed; throws on a malformed signature. */
 export function recoverEvidenceSigner(seal: EvidenceSeal, signature: string): string {
   return verifyTypedData(EVIDENCE_DOMAIN, EVIDENCE_TYPES, message(seal), signature);
+}
+
+function bytes32(value: string, field: string): string {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(value)) throw new TypeError(`${field} must be 32 bytes of 0x-hex: ${value}`);
+  return value.slice(2);
+}
+
+/** A uintN as one big-endian word of hex. */
+function uint(value: bigint, bits: number, field: string): string {
+  if (value < 0n || value >= 1n << BigInt(bits)) throw new RangeError(`${field} does not fit a uint${bits}: ${value}`);
+  return value.toString(16).padStart(2 * WORD, '0');
 }

@@ -1,15 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RpcClient, RpcTimeoutError, RpcUnavailableError, SERVICE_CONFIG, type RpcReply } from '@liqpass/service-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Wallet } from 'ethers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ServiceConfigOf } from '@liqpass/config';
-import { assessClaim, detectLiquidation, sealEvidence, useWasmKeccak, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
+import { assessClaim, detectLiquidation, sealEvidence, Secp256k1Signer, useWasmKeccak, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
 import { NATS_CONNECTION, type InboxCommit } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
 import type { ClaimStatus } from '../domain/claim-state-machine';
-import { ClaimsRepository, type AnyAnnouncement, type ClaimRow, type ClaimSummary } from '../infrastructure/claims.repository';
+import { ClaimsRepository, type AnyAnnouncement, type ClaimKey, type ClaimRow } from '../infrastructure/claims.repository';
 import { ClaimsMetrics } from '../../shared/claims.metrics';
 
 /** What the OKX reads decided, before anything is written. */
@@ -48,7 +47,7 @@ const FAILURE_PRIORITY = ['OKX_KEY_INVALID', 'OKX_RATE_LIMITED', 'OKX_UNAVAILABL
 @Injectable()
 export class VerifyClaimHandler implements OnModuleInit {
   private readonly rpc: RpcClient;
-  private readonly signer: Wallet;
+  private readonly signer: Secp256k1Signer;
 
   constructor(
     @Inject(NATS_CONNECTION) nc: NatsConnection,
@@ -58,7 +57,7 @@ export class VerifyClaimHandler implements OnModuleInit {
     private readonly metrics: ClaimsMetrics,
   ) {
     this.rpc = new RpcClient(nc, config.VERIFY_DEADLINE_MS, config.NATS_SUBJECT_PREFIX);
-    this.signer = new Wallet(config.EVIDENCE_SIGNER_KEY);
+    this.signer = new Secp256k1Signer(config.EVIDENCE_SIGNER_KEY);
   }
 
   /** Sealing hashes every raw OKX answer: keccak-256 in WebAssembly, not ethers' JavaScript one. */
@@ -93,7 +92,7 @@ export class VerifyClaimHandler implements OnModuleInit {
   }
 
   /** Reads OKX (one okx-binding `account.read`, run in parallel there) and decides, without writing. */
-  private async verify(policy: PolicyView, claim: ClaimSummary): Promise<Decision> {
+  private async verify(policy: PolicyView, claim: ClaimKey): Promise<Decision> {
     const reply = await this.readAccount(policy);
     if ('fail' in reply) return { kind: 'fail', reason: reply.fail, kept: [] };
     if (!reply.ok) return { kind: 'fail', reason: reply.error.code === 'OKX_ACCOUNT_NOT_LINKED' ? 'OKX_KEY_INVALID' : 'OKX_UNAVAILABLE', kept: [] };
@@ -116,7 +115,7 @@ export class VerifyClaimHandler implements OnModuleInit {
   private async readAccount(policy: PolicyView): Promise<RpcReply<{ results: ReadResult[] }> | { fail: 'VERIFY_TIMEOUT' | 'OKX_UNAVAILABLE' }> {
     // Decide before the sweeper would: the deadline counts from the start of this verification.
     const giveUpAt = Date.now() + this.config.VERIFY_DEADLINE_MS - DECISION_MARGIN_MS;
-    const request = { wallet: policy.userWallet, okxUid: policy.okxUid, calls: verificationReads(policy) };
+    const request = { wallet: policy.userWallet, okxUid: policy.okxUid, calls: verificationReads(policy, Date.now()) };
     for (;;) {
       const left = giveUpAt - Date.now();
       try {
@@ -130,7 +129,7 @@ export class VerifyClaimHandler implements OnModuleInit {
     }
   }
 
-  private async assess(claim: ClaimSummary, policy: PolicyView, results: ReadResult[]): Promise<Decision> {
+  private assess(claim: ClaimKey, policy: PolicyView, results: ReadResult[]): Decision {
     const data = (prefix: string): OkxRecord[] => results.filter((r) => r.name.startsWith(prefix) && r.ok).flatMap((r) => dataOf(r.raw?.body));
     const detection = detectLiquidation(
       { orders: data('orders-history'), positionsHistory: data('positions-history'), fills: data('fills-history'), bills: data('bills') },
@@ -169,7 +168,7 @@ export class VerifyClaimHandler implements OnModuleInit {
       position: { instId: policy.instId, posSide: policy.posSide, mgnMode: policy.mgnMode, posId: policy.posId, posCTime: policy.posCTime },
       ignoredOrders: detection.ignored,
     };
-    const bundle = await sealEvidence({ claimId: claim.id, orderId: policy.orderId ?? `0x${'0'.repeat(64)}`, items: items(results), summary }, this.signer);
+    const bundle = sealEvidence({ claimId: claim.id, orderId: policy.orderId ?? `0x${'0'.repeat(64)}`, items: items(results), summary }, this.signer);
     const columns = {
       evidence_root: bundle.root,
       evidence_json: bundle,
@@ -185,7 +184,7 @@ export class VerifyClaimHandler implements OnModuleInit {
   }
 
   /** The transition and event a decision makes. */
-  private outcome(claim: ClaimSummary, policy: PolicyView | null, decision: Decision): Outcome {
+  private outcome(claim: ClaimKey, policy: PolicyView | null, decision: Decision): Outcome {
     if (decision.kind === 'fail') return failure(claim, decision.reason, decision.kept);
     if (decision.kind === 'reject') {
       return {
@@ -213,13 +212,13 @@ export class VerifyClaimHandler implements OnModuleInit {
   }
 
   /** FAILED with a reason (the sweeper, in its transaction); the raw answers that did arrive are kept for the reviewer. */
-  async fail(manager: EntityManager, claim: ClaimSummary, reasonCode: string, kept: EvidenceItem[] = []): Promise<void> {
+  async fail(manager: EntityManager, claim: ClaimKey, reasonCode: string, kept: EvidenceItem[] = []): Promise<void> {
     const outcome = failure(claim, reasonCode, kept);
     await this.claims.transition(manager, claim, outcome.to, 'verifier', outcome.reason, outcome.columns, outcome.announce);
     this.observe(claim, outcome.to, reasonCode);
   }
 
-  private observe(claim: ClaimSummary, status: string, reason: string): void {
+  private observe(claim: ClaimKey, status: string, reason: string): void {
     this.metrics.outcomes.inc({ status, reason });
     this.metrics.verifySeconds.observe({ status }, Math.max(0, (Date.now() - claim.updated_at.getTime()) / 1000));
   }
@@ -232,7 +231,7 @@ interface Outcome {
   readonly announce: AnyAnnouncement;
 }
 
-function failure(claim: ClaimSummary, reasonCode: string, kept: EvidenceItem[]): Outcome {
+function failure(claim: ClaimKey, reasonCode: string, kept: EvidenceItem[]): Outcome {
   return {
     to: 'FAILED',
     reason: reasonCode,

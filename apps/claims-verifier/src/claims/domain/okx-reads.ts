@@ -13,14 +13,19 @@ export function instTypeOf(instId: string): string {
   return 'MARGIN';
 }
 
+/** How far back OKX's orders-history reaches (OKX.md: 7 days), less a day for clocks and the edge. */
+export const ORDERS_HISTORY_REACH_MS = 6 * 86_400_000;
+
 /**
  * Every OKX read a verification needs (OKX.md detection rule), independent of each other so
- * okx-binding runs them in parallel: liquidation orders per category from history and archive,
- * the position's history, fills, liquidation bills, and the insured order itself. Reads start at
- * the position's creation (or a day before binding), not at coverage start, so a liquidation
- * before binding or in the waiting period is seen and named.
+ * okx-binding runs them in parallel: liquidation orders per category from history — and from the
+ * archive too when the reads reach back further than history keeps (the archive keeps 3 months,
+ * the last 7 days included, so for a younger position it would only repeat history, at half
+ * history's rate limit) — the position's history, fills, liquidation bills, and the insured
+ * order itself. Reads start at the position's creation (or a day before binding), not at
+ * coverage start, so a liquidation before binding or in the waiting period is seen and named.
  */
-export function verificationReads(policy: PolicyView): OkxReadCall[] {
+export function verificationReads(policy: PolicyView, nowMs: number): OkxReadCall[] {
   const instId = policy.instId!;
   const instType = instTypeOf(instId);
   const begin = policy.posCTime ?? String((policy.boundAt?.getTime() ?? policy.paidAt!.getTime()) - 86_400_000);
@@ -28,12 +33,18 @@ export function verificationReads(policy: PolicyView): OkxReadCall[] {
   const calls: OkxReadCall[] = [
     { name: 'orders-history:full_liquidation', endpoint: 'ordersHistory', query: liquidations('full_liquidation') },
     { name: 'orders-history:partial_liquidation', endpoint: 'ordersHistory', query: liquidations('partial_liquidation') },
-    { name: 'orders-history-archive:full_liquidation', endpoint: 'ordersHistoryArchive', query: liquidations('full_liquidation') },
-    { name: 'orders-history-archive:partial_liquidation', endpoint: 'ordersHistoryArchive', query: liquidations('partial_liquidation') },
+  ];
+  if (Number(begin) < nowMs - ORDERS_HISTORY_REACH_MS) {
+    calls.push(
+      { name: 'orders-history-archive:full_liquidation', endpoint: 'ordersHistoryArchive', query: liquidations('full_liquidation') },
+      { name: 'orders-history-archive:partial_liquidation', endpoint: 'ordersHistoryArchive', query: liquidations('partial_liquidation') },
+    );
+  }
+  calls.push(
     { name: 'fills-history', endpoint: 'fillsHistory', query: { instType, instId, begin, limit: '100' } },
     { name: 'bills', endpoint: 'bills', query: { instType, instId, type: '5', begin, limit: '100' } },
     { name: 'insured-order', endpoint: 'order', query: { instId, ordId: policy.ordId! } },
-  ];
+  );
   if (policy.posId) calls.push({ name: 'positions-history', endpoint: 'positionsHistory', query: { instType, instId, posId: policy.posId, limit: '100' } });
   return calls;
 }

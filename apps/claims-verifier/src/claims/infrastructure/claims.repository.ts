@@ -41,6 +41,9 @@ export interface ClaimRow {
 /** A claim without its evidence bundle (tens of kB of JSON): what a state change answers. */
 export type ClaimSummary = Omit<ClaimRow, 'evidence_json'>;
 
+/** What a transition needs of the claim it moves on, and what a verification starts from. */
+export type ClaimKey = Pick<ClaimSummary, 'id' | 'purchase_order_id' | 'status' | 'updated_at'>;
+
 /** The event a state change announces, appended in the same statement. */
 export interface Announcement<T extends EventType = EventType> {
   readonly type: T;
@@ -119,14 +122,16 @@ export class ClaimsRepository {
    * A verification starts (or restarts, after a crash or a retry): its deadline counts from now,
    * not from when the claim was requested, so a claim that waited its turn in a storm still gets
    * its full time with OKX. With it, the policy it claims on (one round trip for both). Null when
-   * the claim is no longer VERIFYING.
+   * the claim is no longer VERIFYING. Only the claim's key columns come back, and the deadline is
+   * in no index (the sweeper finds VERIFYING claims by status), so this update stays on its heap
+   * page (HOT) instead of adding an entry to each of the table's indexes.
    */
-  async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimSummary; policy: PolicyView | null } | null> {
+  async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimKey; policy: PolicyView | null } | null> {
     const rows = await preparedQuery<Record<string, unknown>[]>(
       manager,
       `WITH started AS (
          UPDATE insurance_claims SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
-          WHERE id = $1 AND status = 'VERIFYING' RETURNING ${SUMMARY_COLUMNS}
+          WHERE id = $1 AND status = 'VERIFYING' RETURNING id, purchase_order_id, status, updated_at
        )
        SELECT started.*, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')}
          FROM started LEFT JOIN policies p ON p.purchase_order_id = started.purchase_order_id`,
@@ -136,7 +141,7 @@ export class ClaimsRepository {
     if (!row) return null;
     const claim = Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('policy__')));
     const policy = prefixed(row, 'policy__');
-    return { claim: claim as unknown as ClaimSummary, policy: policy['found'] ? policyView(policy) : null };
+    return { claim: claim as unknown as ClaimKey, policy: policy['found'] ? policyView(policy) : null };
   }
 
   async openClaimOf(manager: EntityManager, purchaseOrderId: string): Promise<ClaimRow | null> {
@@ -166,7 +171,7 @@ export class ClaimsRepository {
    * status it had (a concurrent change makes it refuse), audited — and, given `announce`, its
    * event appended — in the same statement.
    */
-  async transition(manager: EntityManager, claim: ClaimSummary, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}, announce?: AnyAnnouncement): Promise<ClaimSummary> {
+  async transition(manager: EntityManager, claim: ClaimKey, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow> = {}, announce?: AnyAnnouncement): Promise<ClaimSummary> {
     const change = transitionChange(claim, to, actor, reason, columns);
     const [updated] = announce
       ? (await this.appendWith<ClaimSummary>(manager, change, announce))
@@ -184,7 +189,7 @@ export class ClaimsRepository {
   async transitionRecorded(
     manager: EntityManager,
     inbox: InboxRowCte,
-    claim: ClaimSummary,
+    claim: ClaimKey,
     to: ClaimStatus,
     actor: string,
     reason: string | null,
@@ -228,7 +233,7 @@ export class ClaimsRepository {
     return { items: rows.map(({ total_matching: _, ...row }) => row as ClaimRow), total };
   }
 
-  /** Claims in VERIFYING past their deadline, locked for the sweeper (skipping any being verified). */
+  /** Claims in VERIFYING past their deadline, locked for the sweeper (skipping any being verified); found through the status index. */
   async overdue(manager: EntityManager, limit: number): Promise<ClaimRow[]> {
     return manager.query(`SELECT * FROM insurance_claims WHERE status = 'VERIFYING' AND verify_deadline_at < now() ORDER BY verify_deadline_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`) as Promise<ClaimRow[]>;
   }
@@ -272,7 +277,7 @@ function policyView(row: Record<string, unknown>): PolicyView {
  * when given, answering then one row: whether the inbox row was recorded, and the claim's
  * columns (null when nothing changed).
  */
-function transitionChange(claim: ClaimSummary, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow>, inbox?: InboxRowCte): StateChange {
+function transitionChange(claim: ClaimKey, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow>, inbox?: InboxRowCte): StateChange {
   if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
   const names = Object.keys(columns);
   const o = inbox?.params.length ?? 0;
@@ -287,7 +292,8 @@ function transitionChange(claim: ClaimSummary, to: ClaimStatus, actor: string, r
        )`,
     gate: 'updated',
     // Not the evidence it may just have written: parsing it back cost Postgres and this process.
-    select: inbox ? `SELECT ${inbox.recorded} AS inbox_recorded, updated.* FROM (VALUES (1)) AS one LEFT JOIN updated ON true` : 'SELECT * FROM updated',
+    // With an inbox row, only whether anything changed: its caller has all it needs.
+    select: inbox ? `SELECT ${inbox.recorded} AS inbox_recorded, updated.id FROM (VALUES (1)) AS one LEFT JOIN updated ON true` : 'SELECT * FROM updated',
     params: [...(inbox?.params ?? []), claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
   };
 }
