@@ -208,6 +208,8 @@ try {
     { what: 'baseline: raw account.read', ...perClaim(rawSpent) },
     { what: 'storm: claims.create → final state', ...perClaim(stormSpent) },
   ]);
+  const evidence = await claims.evidenceSize([...sentAt.keys()]);
+  say(`evidence kept per claim: ${evidence.json_bytes} bytes of JSON, ${evidence.stored_bytes} bytes as stored (TOAST-compressed)`);
   table(`storm outcomes (${N} requested)`, [
     ...[...outcomes].map(([state, count]) => ({ state, claims: count })),
     ...(refused.length ? [{ state: `refused at claims.create: ${[...new Set(refused.map((e) => e.code))].join(', ')}`, claims: refused.length }] : []),
@@ -224,7 +226,7 @@ try {
       { what: 'claim storm: claims that did not reach a final state', value: notFinal, unit: 'claims', target: '0', verdict: verdict(notFinal === 0) },
       { what: 'one claim at low load: request → final state (p50)', value: round(single.p50), unit: 'ms', baseline: round(singleRaw.p50), target: `≤ ${TARGET_SINGLE_MS} ms`, verdict: verdict(single.p50 <= TARGET_SINGLE_MS) },
     ],
-    details: { claims: N, latencyMs: LATENCY_MS, outcomes: Object.fromEntries(outcomes), refused: refused.length, cpuMsPerClaim: { baseline: perClaim(rawSpent), storm: perClaim(stormSpent) } },
+    details: { claims: N, latencyMs: LATENCY_MS, evidenceBytes: evidence, outcomes: Object.fromEntries(outcomes), refused: refused.length, cpuMsPerClaim: { baseline: perClaim(rawSpent), storm: perClaim(stormSpent) } },
   };
   if (notFinal > 0 || refused.length > 0) {
     process.stderr.write(`[bench] ${notFinal} claims never reached a final state, ${refused.length} were refused\n`);

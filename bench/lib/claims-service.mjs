@@ -129,6 +129,12 @@ export class ClaimsService {
   }
 
   /** The claims among `ids` no longer VERIFYING (committed), with their state. */
+  /** Average size of the evidence the service kept for these claims: as JSON text, and as stored. */
+  async evidenceSize(ids) {
+    const { rows } = await this.pg.query(`SELECT avg(octet_length(evidence_json::text))::int AS json_bytes, avg(pg_column_size(evidence_json))::int AS stored_bytes FROM insurance_claims WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows[0];
+  }
+
   async decided(ids) {
     const { rows } = await this.pg.query(`SELECT id, status, reason_code FROM insurance_claims WHERE id = ANY($1::uuid[]) AND status <> 'VERIFYING'`, [ids]);
     return rows;
