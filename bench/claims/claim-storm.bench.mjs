@@ -76,7 +76,7 @@ async function insure(sim, claims, standIn) {
 /** What the verifier asks okx-binding for this policy (the same reads, built by the service's own code). */
 function readsOf(insured) {
   const now = Date.now();
-  return verificationReads({ instId: 'BTC-USDT-SWAP', posCTime: insured.position.cTime, posId: insured.position.posId, ordId: insured.position.ordId, boundAt: new Date(now - 240_000), paidAt: new Date(now - 240_000) }, now);
+  return verificationReads({ instId: 'BTC-USDT-SWAP', posCTime: insured.position.cTime, posId: insured.position.posId, ordId: insured.position.ordId, posSzAtBind: '2', boundAt: new Date(now - 240_000), paidAt: new Date(now - 240_000) }, now);
 }
 
 /** One raw account.read with the claim's reads; throws unless every read answered. */

@@ -21,8 +21,9 @@ export const ORDERS_HISTORY_REACH_MS = 6 * 86_400_000;
  * okx-binding runs them in parallel: liquidation orders per category from history — and from the
  * archive too when the reads reach back further than history keeps (the archive keeps 3 months,
  * the last 7 days included, so for a younger position it would only repeat history, at half
- * history's rate limit) — the position's history, fills, liquidation bills, and the insured
- * order itself. Reads start at the position's creation (or a day before binding), not at
+ * history's rate limit) — the position's history, fills, liquidation bills, and, only for a
+ * binding recorded without the insured size (before okx-binding reported it), the insured
+ * order, whose fill is then the size a partial liquidation scales against. Reads start at the position's creation (or a day before binding), not at
  * coverage start, so a liquidation before binding or in the waiting period is seen and named.
  */
 export function verificationReads(policy: PolicyView, nowMs: number): OkxReadCall[] {
@@ -43,8 +44,8 @@ export function verificationReads(policy: PolicyView, nowMs: number): OkxReadCal
   calls.push(
     { name: 'fills-history', endpoint: 'fillsHistory', query: { instType, instId, begin, limit: '100' } },
     { name: 'bills', endpoint: 'bills', query: { instType, instId, type: '5', begin, limit: '100' } },
-    { name: 'insured-order', endpoint: 'order', query: { instId, ordId: policy.ordId! } },
   );
+  if (!policy.posSzAtBind) calls.push({ name: 'insured-order', endpoint: 'order', query: { instId, ordId: policy.ordId! } });
   if (policy.posId) calls.push({ name: 'positions-history', endpoint: 'positionsHistory', query: { instType, instId, posId: policy.posId, limit: '100' } });
   return calls;
 }
