@@ -162,6 +162,7 @@ try {
   const sentAt = new Map();
   const openedAt = [];
   const refused = [];
+  const activityBefore = process.env.BENCH_PG_ACTIVITY ? await claims.databaseActivity() : null;
   const stormCpu = meter.start();
   started = performance.now();
   const opening = storm.map(async (i) => {
@@ -208,6 +209,14 @@ try {
     { what: 'baseline: raw account.read', ...perClaim(rawSpent) },
     { what: 'storm: claims.create → final state', ...perClaim(stormSpent) },
   ]);
+  if (activityBefore) {
+    // BENCH_PG_ACTIVITY=1: what the storm asked of Postgres, per claim (statistics arrive within ~0.5 s).
+    await sleep(1000);
+    const after = await claims.databaseActivity();
+    const perClaim = (a, b) => Object.fromEntries(Object.keys(b).filter((k) => typeof b[k] === 'number' || typeof b[k] === 'string').map((k) => [k, Math.round(((Number(b[k]) - Number(a?.[k] ?? 0)) * 100) / N) / 100]));
+    table('Postgres work per claim during the storm (pg_stat_database, pg_stat_user_tables)', [{ what: 'database', ...perClaim(activityBefore.db, after.db) }]);
+    table('rows written per claim, by table', after.tables.map((t) => ({ table: t.table, ...perClaim(activityBefore.tables.find((b) => b.table === t.table), { inserted: t.inserted, updated: t.updated, hot: t.hot }) })));
+  }
   const evidence = await claims.evidenceSize([...sentAt.keys()]);
   say(`evidence kept per claim: ${evidence.json_bytes} bytes of JSON, ${evidence.stored_bytes} bytes as stored (TOAST-compressed)`);
   table(`storm outcomes (${N} requested)`, [

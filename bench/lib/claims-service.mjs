@@ -129,6 +129,13 @@ export class ClaimsService {
   }
 
   /** The claims among `ids` no longer VERIFYING (committed), with their state. */
+  /** This database's activity counters (pg_stat_database) and, per table, its row writes and HOT updates. */
+  async databaseActivity() {
+    const { rows: [db] } = await this.pg.query(`SELECT xact_commit::int AS commits, xact_rollback::int AS rollbacks, tup_inserted::int AS inserted, tup_updated::int AS updated, tup_deleted::int AS deleted, tup_returned::bigint AS returned, tup_fetched::bigint AS fetched FROM pg_stat_database WHERE datname = current_database()`);
+    const { rows: tables } = await this.pg.query(`SELECT relname AS table, n_tup_ins::int AS inserted, n_tup_upd::int AS updated, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd > 0 ORDER BY relname`);
+    return { db, tables };
+  }
+
   /** Average size of the evidence the service kept for these claims: as JSON text, and as stored. */
   async evidenceSize(ids) {
     const { rows } = await this.pg.query(`SELECT avg(octet_length(evidence_json::text))::int AS json_bytes, avg(pg_column_size(evidence_json))::int AS stored_bytes FROM insurance_claims WHERE id = ANY($1::uuid[])`, [ids]);

@@ -9,6 +9,8 @@ export * from './persistence/inbox-message.orm-entity';
 export * from './persistence/dead-letter.orm-entity';
 export * from './persistence/messaging-entities';
 export * from './persistence/create-messaging-tables.migration';
+export * from './persistence/order-pending-outbox.migration';
+export * from './persistence/messaging-migrations';
 export * from './metrics/messaging-metrics';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';

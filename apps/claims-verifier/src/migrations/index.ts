@@ -1,8 +1,9 @@
-import { CreateMessagingTables1764201600000 } from '@liqpass/messaging';
+import { MESSAGING_MIGRATIONS } from '@liqpass/messaging';
 import { AddInsuredSize1764700000000 } from './add-insured-size.migration';
 import { CreateClaimsTables1764600000000 } from './create-claims-tables.migration';
 import { HotVerificationStart1765100000000 } from './hot-verification-start.migration';
+import { IndexClaimsByPolicy1765200000000 } from './index-claims-by-policy.migration';
 import { IndexFraudLookups1765000000000 } from './index-fraud-lookups.migration';
 
 /** Every migration of the claims-verifier service, in order, as classes (bundles cannot glob). */
-export const ClaimsVerifierMigrations: Function[] = [CreateMessagingTables1764201600000, CreateClaimsTables1764600000000, AddInsuredSize1764700000000, IndexFraudLookups1765000000000, HotVerificationStart1765100000000];
+export const ClaimsVerifierMigrations: Function[] = [...MESSAGING_MIGRATIONS, CreateClaimsTables1764600000000, AddInsuredSize1764700000000, IndexFraudLookups1765000000000, HotVerificationStart1765100000000, IndexClaimsByPolicy1765200000000];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMessagingTestEnv, type MessagingTestEnv } from '../testing/messaging-test-env';
+import { MESSAGING_MIGRATIONS } from './messaging-migrations';
 
 describe('messaging tables (real Postgres)', () => {
   let env: MessagingTestEnv;
@@ -48,10 +49,10 @@ describe('messaging tables (real Postgres)', () => {
     ).rejects.toThrow(/dead_letters_reason_check/);
   });
 
-  it('rolls back cleanly', async () => {
+  it('rolls back cleanly, every migration in turn', async () => {
     const runner = env.dataSource.createQueryRunner();
     try {
-      await env.dataSource.undoLastMigration();
+      for (let i = 0; i < MESSAGING_MIGRATIONS.length; i++) await env.dataSource.undoLastMigration();
       const left = await runner.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('outbox', 'inbox', 'dead_letters')`, [env.schema]);
       expect(left).toEqual([{ n: 0 }]);
       await env.dataSource.runMigrations();

@@ -8,7 +8,7 @@ export type OutboxState = 'PENDING' | 'PUBLISHED';
 @Check('outbox_state_check', `state IN ('PENDING', 'PUBLISHED')`)
 @Check('outbox_attempts_check', 'attempts >= 0')
 @Check('outbox_published_at_check', `(state = 'PUBLISHED') = (published_at IS NOT NULL)`)
-@Index('outbox_pending_idx', ['nextAttemptAt', 'createdAt'], { where: `state = 'PENDING'` })
+@Index('outbox_pending_idx', ['createdAt', 'id'], { where: `state = 'PENDING'` })
 export class OutboxMessageOrmEntity {
   /** The event id, which is also the default Nats-Msg-Id. */
   @PrimaryColumn({ type: 'uuid' })

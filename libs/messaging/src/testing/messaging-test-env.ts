@@ -6,7 +6,7 @@ import { createLogger, Registry, type Logger } from '@liqpass/observability';
 import { createTestDatabase, TEST_NATS_URL, TEST_PG_ADMIN_URL, uniqueToken } from '@liqpass/testing';
 import { connectNats, type NatsConnection } from '../connection/nats-connection';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
-import { CreateMessagingTables1764201600000 } from '../persistence/create-messaging-tables.migration';
+import { MESSAGING_MIGRATIONS } from '../persistence/messaging-migrations';
 import { MESSAGING_ENTITIES } from '../persistence/messaging-entities';
 
 /**
@@ -40,7 +40,7 @@ export async function openMessagingTestEnv(label: string, schema = 'policy'): Pr
       url,
       schema,
       entities: MESSAGING_ENTITIES,
-      migrations: [CreateMessagingTables1764201600000],
+      migrations: MESSAGING_MIGRATIONS,
       applicationName: `test-${label}`,
       poolSize: 12,
     });
