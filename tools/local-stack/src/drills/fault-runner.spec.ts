@@ -38,6 +38,25 @@ describe('FaultingStepRunner', () => {
     await expect(stubborn.step('claim', () => Promise.reject(new Error('409')))).rejects.toThrow(/step 1 \(claim\) failed|409/);
   });
 
+  it('recovers only once an overlapping fault is over (the service back and healthy), not while it lasts', async () => {
+    const order: string[] = [];
+    let endFault: () => void = () => undefined;
+    const recovery: StepRecovery = { step: 'claim', attempts: 1, matches: () => true, recover: async () => (order.push('asked again'), 'asked again') };
+    const runner = new FaultingStepRunner(
+      { after: 'liquidate', mode: 'overlap', run: () => new Promise<string>((resolve) => (endFault = () => (order.push('fault over'), resolve('restarted')))) },
+      [recovery],
+      quiet,
+    );
+    await runner.step('liquidate', async () => 1);
+    let calls = 0;
+    const claimed = runner.step('claim', async () => ((calls += 1), calls === 1 ? Promise.reject(new Error('claim is FAILED')) : 'ok'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]); // failed once, and waits for the fault instead of asking again now
+    endFault();
+    await expect(claimed).resolves.toBe('ok');
+    expect(order).toEqual(['fault over', 'asked again']);
+  });
+
   it('never fires for a journey that did not reach its step', async () => {
     const runner = new FaultingStepRunner({ after: 'later', mode: 'inline', run: async () => 'x' }, [], quiet);
     await runner.step('early', async () => 1);

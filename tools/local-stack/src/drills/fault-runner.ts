@@ -27,8 +27,8 @@ export interface StepRecovery {
 /**
  * The demo's step runner with a fault attached: after the named step it injects the fault
  * (awaited, or left running beside the journey), and a step that fails the way a fault may make
- * it fail is recovered the way a user would (a FAILED claim is asked for again) and run once
- * more. `settle` waits for an overlapping fault to finish.
+ * it fail is recovered the way a user would (a FAILED claim is asked for again, once the fault
+ * is over) and run once more. `settle` waits for an overlapping fault to finish.
  */
 export class FaultingStepRunner extends StepRunner {
   private readonly values = new Map<string, unknown>();
@@ -63,6 +63,10 @@ export class FaultingStepRunner extends StepRunner {
         const recovery = this.recovery.find((r) => title.startsWith(r.step) && r.matches(cause) && (used.get(r) ?? 0) < r.attempts);
         if (!recovery) throw error;
         used.set(recovery, (used.get(recovery) ?? 0) + 1);
+        // As a user would, ask again once the outage is over — the killed service restarted and
+        // the stack healthy, the simulator's fault cleared — not while it still fails. Whether
+        // the fault itself failed is `settle`'s to report.
+        await this.pending?.catch(() => undefined);
         const note = await recovery.recover(this.stepValues, cause);
         if (!this.recoveries.includes(note)) this.recoveries.push(note);
       }
