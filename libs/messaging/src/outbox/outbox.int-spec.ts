@@ -6,7 +6,7 @@ import { NATS_CORRELATION_HEADER } from '@liqpass/observability';
 import { openMessagingTestEnv, streamMessageCount, type MessagingTestEnv } from '../testing/messaging-test-env';
 import { JetStreamTopology } from '../topology/jetstream-topology';
 import { streamName } from '../topology/names';
-import { OutboxRelay } from './outbox-relay';
+import { CLAIM_PENDING_SETTINGS, claimPendingSql, OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
 /** A relay whose process "dies" after JetStream acked the publish but before the row is marked. */
@@ -52,6 +52,28 @@ describe('transactional outbox (real Postgres + JetStream)', () => {
 
   const outboxRows = async () => (await env.dataSource.query('SELECT id, state, attempts, published_at FROM outbox ORDER BY created_at')) as OutboxRow[];
   const count = async (table: string) => Number((await env.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  it('a pass reads the pending rows through the index, not every row published since the last vacuum', async () => {
+    // 3,000 rows relayed before (their pending-index entries left behind until a vacuum), one new.
+    await env.dataSource.query(
+      `INSERT INTO outbox (id, type, version, subject, msg_id, envelope, correlation_id, created_at)
+       SELECT gen_random_uuid(), 'PolicyCreated', 1, 's', gen_random_uuid()::text, '{}', 'c', now() - interval '1 hour' + i * interval '1 ms' FROM generate_series(1, 3000) AS i`,
+    );
+    await env.dataSource.query(`UPDATE outbox SET state = 'PUBLISHED', published_at = now()`);
+    await env.dataSource.transaction(createPolicy);
+    expect(await relay().relayOnce()).toMatchObject({ claimed: 1, published: 1 });
+    await env.dataSource.transaction(createPolicy);
+    // The next pass's claim, as the relay runs it: an index scan that reads a few pages.
+    const plan = await env.dataSource.transaction(async (manager) => {
+      await manager.query(CLAIM_PENDING_SETTINGS);
+      const [row] = (await manager.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${claimPendingSql(100)}`)) as { 'QUERY PLAN': [{ Plan: Record<string, unknown> }] }[];
+      return row!['QUERY PLAN'][0].Plan;
+    });
+    const nodes = (node: Record<string, unknown>): Record<string, unknown>[] => [node, ...((node['Plans'] as Record<string, unknown>[] | undefined) ?? []).flatMap(nodes)];
+    expect(nodes(plan).map((node) => `${node['Node Type']} ${node['Index Name'] ?? ''}`.trim())).toContain('Index Scan outbox_pending_idx');
+    expect(plan['Actual Rows']).toBe(1);
+    expect(plan['Shared Hit Blocks'] as number).toBeLessThan(100);
+  });
 
   it('publishes exactly once when the relay dies between publish and mark, and a fresh relay takes over', async () => {
     const event = await env.dataSource.transaction(createPolicy);
