@@ -1,6 +1,6 @@
 import type { FaultResponse } from './fault-rules';
 
-/** Thrown by the fault guard; the exception filter writes the response exactly as given. */
+/** Thrown for an injected error; sendSimError writes the response exactly as given. */
 export class InjectedFault extends Error {
   constructor(readonly response: FaultResponse) {
     super(`injected fault ${response.status}`);

@@ -1,8 +1,8 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
+import type { ApiKeyRecord } from '../../accounts/domain/sim-account';
 import { AccountStore } from '../../accounts/infrastructure/account.store';
 import { OkxError } from '../../shared/domain/okx-error';
-import { OKX_ENDPOINT_META, type OkxEndpointMeta, type OkxRequest } from '../../shared/interface/okx-endpoint.meta';
+import type { OkxRequest, PrivateEndpointMeta } from '../../shared/interface/okx-endpoint.meta';
 import { SimClock } from '../../sim-options';
 import { verifySignedRequest } from '../domain/verify-request';
 
@@ -16,17 +16,16 @@ export function normalizeIp(ip: string): string {
  * as they arrived (`raw.url`, never a re-serialised query) and over the raw body bytes.
  */
 @Injectable()
-export class OkxAuthGuard implements CanActivate {
+export class OkxAuthenticator {
+  private readonly lookupKey = (apiKey: string) => this.accounts.lookup(apiKey);
+
   constructor(
-    private readonly reflector: Reflector,
     private readonly accounts: AccountStore,
     private readonly clock: SimClock,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const meta = this.reflector.get<OkxEndpointMeta | undefined>(OKX_ENDPOINT_META, context.getHandler());
-    if (!meta || meta.access === 'public') return true;
-    const request = context.switchToHttp().getRequest<OkxRequest>();
+  /** The request's key, or the OkxError OKX would answer (auth failures, then 50120). */
+  authenticate(request: OkxRequest, meta: PrivateEndpointMeta): ApiKeyRecord {
     const key = verifySignedRequest(
       {
         method: request.method,
@@ -35,10 +34,9 @@ export class OkxAuthGuard implements CanActivate {
         headers: request.headers,
         ip: normalizeIp(request.ip),
       },
-      { nowMs: this.clock.now(), skewMs: this.clock.timestampSkewMs, lookupKey: (apiKey) => this.accounts.lookup(apiKey) },
+      { nowMs: this.clock.now(), skewMs: this.clock.timestampSkewMs, lookupKey: this.lookupKey },
     );
     if (!key.perm.includes(meta.access)) throw new OkxError('50120');
-    request.okxKey = key;
-    return true;
+    return key;
   }
 }

@@ -1,29 +1,28 @@
-import { Controller, Query } from '@nestjs/common';
-import type { ApiKeyRecord } from '../../accounts/domain/sim-account';
+import { Injectable } from '@nestjs/common';
 import { listRecords, parseListQuery } from '../../ledger/application/record-list';
 import { LedgerStore } from '../../ledger/infrastructure/ledger.store';
 import type { RawQuery } from '../../shared/domain/query-params';
 import { RETENTION } from '../../shared/domain/retention';
-import { ok } from '../../shared/interface/envelope';
-import { AuthedKey, OkxGet } from '../../shared/interface/okx-endpoint.decorator';
+import { okxGet, type OkxRoute, type OkxRoutes } from '../../shared/interface/okx-route';
 import { SimClock } from '../../sim-options';
 
 /** `/trade/fills` (3 days, 60 per 2 s) and `/trade/fills-history` (3 months, instType required, 10 per 2 s). */
-@Controller()
-export class FillsController {
+@Injectable()
+export class FillsRoutes implements OkxRoutes {
   constructor(
     private readonly ledger: LedgerStore,
     private readonly clock: SimClock,
   ) {}
 
-  @OkxGet({ path: '/api/v5/trade/fills', access: 'read_only', rateLimit: { limit: 60, windowMs: 2000 } })
-  fills(@AuthedKey() key: ApiKeyRecord, @Query() query: RawQuery) {
-    return ok(this.list(key.uid, query, false, RETENTION.fills));
-  }
-
-  @OkxGet({ path: '/api/v5/trade/fills-history', access: 'read_only', rateLimit: { limit: 10, windowMs: 2000 } })
-  history(@AuthedKey() key: ApiKeyRecord, @Query() query: RawQuery) {
-    return ok(this.list(key.uid, query, true, RETENTION.archive));
+  routes(): OkxRoute[] {
+    return [
+      okxGet({ path: '/api/v5/trade/fills', access: 'read_only', rateLimit: { limit: 60, windowMs: 2000 } }, ({ key, query }) =>
+        this.list(key.uid, query, false, RETENTION.fills),
+      ),
+      okxGet({ path: '/api/v5/trade/fills-history', access: 'read_only', rateLimit: { limit: 10, windowMs: 2000 } }, ({ key, query }) =>
+        this.list(key.uid, query, true, RETENTION.archive),
+      ),
+    ];
   }
 
   private list(uid: string, query: RawQuery, instTypeRequired: boolean, retentionMs: number) {
