@@ -24,11 +24,13 @@ export async function createOkxSimApp(options: OkxSimOptions = {}): Promise<Nest
   });
   app.useGlobalFilters(new SimExceptionFilter(logger));
   // Method, path and status only: headers carry keys and signatures, bodies carry secrets.
+  // The line is built only when debug is on: most requests are not logged at all.
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onResponse', (request, reply, done) => {
-      logger.debug({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      if (logger.isLevelEnabled('debug'))
+        logger.debug({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
       done();
     });
   return app;

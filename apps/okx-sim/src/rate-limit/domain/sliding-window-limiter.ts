@@ -13,13 +13,19 @@ export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
 
   tryAcquire(bucket: string, rule: RateLimit, nowMs: number): boolean {
-    const recent = (this.hits.get(bucket) ?? []).filter((at) => at > nowMs - rule.windowMs);
-    if (recent.length >= rule.limit) {
+    let recent = this.hits.get(bucket);
+    if (!recent) {
+      recent = [];
       this.hits.set(bucket, recent);
-      return false;
     }
+    // Drops the hits that left the window in place (any order: the clock is the caller's),
+    // without a new array per request.
+    const oldest = nowMs - rule.windowMs;
+    let kept = 0;
+    for (const at of recent) if (at > oldest) recent[kept++] = at;
+    recent.length = kept;
+    if (kept >= rule.limit) return false;
     recent.push(nowMs);
-    this.hits.set(bucket, recent);
     return true;
   }
 
