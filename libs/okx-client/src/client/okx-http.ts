@@ -1,7 +1,7 @@
-import type { OkxEndpoint } from '../endpoints/okx-endpoints';
+import type { OkxEndpoint, RateBudget } from '../endpoints/okx-endpoints';
 import { OkxClientError } from '../errors/okx-client.error';
 import { classifyHttpStatus, classifyOkxCode, NETWORK_FAILURE, OKX_CODE_CLASSES, type OkxFailureClass } from '../errors/okx-failure';
-import { definedEntries, requestPathOf, type OkxQuery } from '../http/query-string';
+import { encodeQuery, type EncodedQuery, type OkxQuery } from '../http/query-string';
 import { RateLimitWaitExceededError, SlidingWindowLimiter } from '../rate-limit/sliding-window.limiter';
 import { retryDelayMs } from '../retry/retry-policy';
 import { okxSignature, okxTimestamp } from '../signing/okx-signature';
@@ -32,13 +32,15 @@ export class OkxHttp {
         : new SlidingWindowLimiter({ ...options.rateLimit, clock: { now: options.now, sleep: options.sleep } });
   }
 
-  async get<T>(endpoint: OkxEndpoint, query: OkxQuery, credentials?: OkxCredentials, call: { readonly maxAttempts?: number } = {}): Promise<OkxResult<T>> {
+  async get<T>(endpoint: OkxEndpoint, query: OkxQuery, credentials?: OkxCredentials, call?: { readonly maxAttempts?: number }): Promise<OkxResult<T>> {
     if (endpoint.auth === 'private' && !credentials) throw new Error(`${endpoint.path} needs an API key`);
-    const maxAttempts = call.maxAttempts ?? this.options.retry.maxAttempts;
+    const maxAttempts = call?.maxAttempts ?? this.options.retry.maxAttempts;
     const deadline = this.options.now() + this.options.deadlineMs;
+    // The same bytes on every attempt: only the timestamp and signature are fresh.
+    const encoded = encodeQuery(endpoint.path, query);
     for (let attempt = 1; ; attempt += 1) {
-      await this.takeSlot(endpoint, credentials, attempt, deadline);
-      const outcome = await this.attempt<T>(endpoint, query, credentials, attempt, deadline);
+      if (this.limiter && endpoint.budget && credentials) await this.takeSlot(this.limiter, endpoint, endpoint.budget, credentials, attempt, deadline);
+      const outcome = await this.attempt<T>(endpoint, encoded, credentials, attempt, deadline);
       if (outcome.ok) return outcome.result;
       const delay = retryDelayMs(this.options.retry, attempt, this.options.random);
       const worthIt = outcome.error.retryable && attempt < maxAttempts && this.options.now() + delay < deadline;
@@ -47,22 +49,28 @@ export class OkxHttp {
     }
   }
 
-  private async takeSlot(endpoint: OkxEndpoint, credentials: OkxCredentials | undefined, attempt: number, deadline: number): Promise<void> {
-    if (!this.limiter || !endpoint.budget || !credentials) return;
+  private async takeSlot(
+    limiter: SlidingWindowLimiter,
+    endpoint: OkxEndpoint,
+    budget: RateBudget,
+    credentials: OkxCredentials,
+    attempt: number,
+    deadline: number,
+  ): Promise<void> {
     try {
-      await this.limiter.acquire(`${credentials.apiKey}|${endpoint.path}`, endpoint.budget, Math.max(0, deadline - this.options.now()));
+      await limiter.acquire(`${credentials.apiKey}|${endpoint.path}`, budget, Math.max(0, deadline - this.options.now()));
     } catch (error) {
       if (!(error instanceof RateLimitWaitExceededError)) throw error;
       throw new OkxClientError(
-        `OKX GET ${endpoint.path}: this key's request budget (${endpoint.budget.limit} per ${endpoint.budget.windowMs} ms) is used up`,
+        `OKX GET ${endpoint.path}: this key's request budget (${budget.limit} per ${budget.windowMs} ms) is used up`,
         { reason: 'OKX_RATE_LIMITED', retryable: true, attempts: attempt - 1 },
         { cause: error },
       );
     }
   }
 
-  private async attempt<T>(endpoint: OkxEndpoint, query: OkxQuery, credentials: OkxCredentials | undefined, attempt: number, deadline: number): Promise<Attempt<T>> {
-    const requestPath = requestPathOf(endpoint.path, query);
+  private async attempt<T>(endpoint: OkxEndpoint, encoded: EncodedQuery, credentials: OkxCredentials | undefined, attempt: number, deadline: number): Promise<Attempt<T>> {
+    const { requestPath } = encoded;
     const started = this.options.now();
     const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - started));
     let response: { readonly status: number; readonly text: string };
@@ -76,7 +84,7 @@ export class OkxHttp {
     const raw: RawOkxResponse = {
       method: 'GET',
       path: endpoint.path,
-      query: Object.fromEntries(definedEntries(query)),
+      query: encoded.sent,
       requestPath,
       status: response.status,
       body: parseBody(response.text),

@@ -35,8 +35,14 @@ export function nodeHttpTransport(baseUrl: string, maxConnections: number): OkxT
     : new HttpAgent({ keepAlive: true, maxSockets: maxConnections, scheduling: 'lifo' });
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = url.port ? Number(url.port) : secure ? 443 : 80;
+  // `url.host` is the Host header Node would add itself (brackets for IPv6, no default port).
+  // Headers go as a flat list: Node then writes them without a setHeader call per header.
+  const hostHeader = url.host;
   return ({ requestPath, headers, timeoutMs }) =>
     new Promise((resolve, reject) => {
+      const lines: string[] = [];
+      for (const name in headers) lines.push(name, headers[name]!);
+      lines.push('Host', hostHeader);
       let settled = false;
       const finish = (error: Error | null, value?: { status: number; text: string }) => {
         if (settled) return;
@@ -45,7 +51,7 @@ export function nodeHttpTransport(baseUrl: string, maxConnections: number): OkxT
         if (error) reject(error);
         else resolve(value!);
       };
-      const req = send({ host, port, path: requestPath, method: 'GET', headers, agent }, (res: IncomingMessage) => {
+      const req = send({ host, port, path: requestPath, method: 'GET', headers: lines, agent }, (res: IncomingMessage) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
