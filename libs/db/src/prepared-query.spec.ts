@@ -5,7 +5,7 @@ import { preparedQuery } from './prepared-query';
 describe('preparedQuery', () => {
   it('hands node-postgres a named statement: one name per text, another text another name', async () => {
     const query = vi.fn(async () => [{ one: 1 }]);
-    const manager = { query } as unknown as EntityManager;
+    const manager = { query, queryRunner: {} } as unknown as EntityManager; // a transaction's manager
     expect(await preparedQuery(manager, 'SELECT $1::int AS one', [1])).toEqual([{ one: 1 }]);
     await preparedQuery(manager, 'SELECT $1::int AS one', [2]);
     await preparedQuery(manager, 'SELECT $1::int AS two', [2]);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Pool, QueryResult } from 'pg';
 import type { EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
@@ -18,8 +19,24 @@ function nameOf(sql: string): string {
  * analyses and plans it once per connection, not on every call — for a claim storm's hot
  * statements (CTEs over dozens of columns) that was a good part of Postgres's CPU. For
  * statements of a fixed text, or one of a few shapes (each shape is its own statement).
- * TypeORM hands the query object to node-postgres as it is; results are as `manager.query`'s.
+ *
+ * Inside a transaction it runs on the transaction's connection, through TypeORM. Outside one it
+ * goes straight to the DataSource's node-postgres pool: a single statement needs none of
+ * TypeORM's per-call query runner, broadcaster and result wrapping, which cost about as much
+ * JavaScript as node-postgres itself on the storm's path. Either way the result is
+ * `manager.query`'s (the rows; `[rows, rowCount]` for a bare UPDATE or DELETE), and a failure
+ * carries Postgres's `code` and `constraint`.
  */
-export function preparedQuery<T = unknown>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T> {
-  return manager.query({ name: nameOf(sql), text: sql } as unknown as string, [...params]) as Promise<T>;
+export async function preparedQuery<T = unknown>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T> {
+  const name = nameOf(sql);
+  const pool = manager.queryRunner ? undefined : poolOf(manager);
+  if (!pool) return manager.query({ name, text: sql } as unknown as string, [...params]) as Promise<T>;
+  const result: QueryResult = await pool.query({ name, text: sql, values: [...params] });
+  return (result.command === 'UPDATE' || result.command === 'DELETE' ? [result.rows, result.rowCount] : result.rows) as T;
+}
+
+/** The DataSource's node-postgres pool (PostgresDriver's `master`; no read replicas are configured). */
+function poolOf(manager: EntityManager): Pool | undefined {
+  const driver = manager.connection?.driver as { master?: Pool } | undefined;
+  return driver?.master && typeof driver.master.query === 'function' ? driver.master : undefined;
 }

@@ -1,4 +1,4 @@
-import { concat, keccak256, toUtf8Bytes, TypedDataEncoder, verifyTypedData, type TypedDataDomain } from 'ethers';
+import { keccak256, toUtf8Bytes, TypedDataEncoder, verifyTypedData, type TypedDataDomain } from 'ethers';
 import type { DigestSigner } from './secp256k1-signer';
 
 /**
@@ -32,7 +32,8 @@ const message = (seal: EvidenceSeal) => ({ ...seal, liquidationTimeMs: BigInt(se
 
 const WORD = 32;
 const TYPE_HASH = Buffer.from(keccak256(toUtf8Bytes(TypedDataEncoder.from(EVIDENCE_TYPES).encodeType('Evidence'))).slice(2), 'hex');
-const DOMAIN_SEPARATOR = TypedDataEncoder.hashDomain(EVIDENCE_DOMAIN);
+/** `0x19 0x01 ‖ domainSeparator`, the fixed start of every seal's digest input. */
+const DIGEST_PREFIX = Buffer.concat([Buffer.from([0x19, 0x01]), Buffer.from(TypedDataEncoder.hashDomain(EVIDENCE_DOMAIN).slice(2), 'hex')]);
 
 /**
  * The seal's EIP-712 digest, the struct encoded straight into its fixed layout (six words:
@@ -44,12 +45,15 @@ const DOMAIN_SEPARATOR = TypedDataEncoder.hashDomain(EVIDENCE_DOMAIN);
 export function evidenceDigest(seal: EvidenceSeal): string {
   const words = Buffer.alloc(6 * WORD);
   TYPE_HASH.copy(words, 0);
-  words.write(keccak256(toUtf8Bytes(seal.claimId)).slice(2), WORD, 'hex');
+  words.write(keccak256(Buffer.from(seal.claimId, 'utf8')).slice(2), WORD, 'hex');
   words.write(bytes32(seal.orderId, 'orderId'), 2 * WORD, 'hex');
   words.write(bytes32(seal.root, 'root'), 3 * WORD, 'hex');
   words.write(uint(BigInt(seal.liquidationTimeMs), 64, 'liquidationTimeMs'), 4 * WORD, 'hex');
   words.write(uint(BigInt(seal.payoutUsdc), 256, 'payoutUsdc'), 5 * WORD, 'hex');
-  return keccak256(concat(['0x1901', DOMAIN_SEPARATOR, keccak256(words)]));
+  const input = Buffer.alloc(DIGEST_PREFIX.length + WORD);
+  DIGEST_PREFIX.copy(input, 0);
+  input.write(keccak256(words).slice(2), DIGEST_PREFIX.length, 'hex');
+  return keccak256(input);
 }
 
 export function signEvidence(signer: DigestSigner, seal: EvidenceSeal): string {
