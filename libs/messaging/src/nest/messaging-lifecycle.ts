@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from '@liqpass/observability';
 import { NATS_CONNECTION, type NatsConnection } from '../connection/nats-connection';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { OutboxWriter } from '../outbox/outbox-writer';
 import { MessagingRuntime } from '../runtime/messaging-runtime';
 import { HandlerDiscovery } from './handler-discovery';
 import { MESSAGING_LOGGER, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-options';
@@ -22,13 +23,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     private readonly dataSource: DataSource,
     private readonly metrics: MessagingMetrics,
     private readonly discovery: HandlerDiscovery,
+    private readonly writer: OutboxWriter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.discovery.discover(this.options.service, this.options.consumer, this.options.consumerByEvent);
     this.runtime = new MessagingRuntime(
       { dataSource: this.dataSource, nc: this.nc, logger: this.logger, metrics: this.metrics },
-      { service: this.options.service, subjectPrefix: this.options.subjectPrefix, relay: this.options.relay, stream: this.options.stream, handlers },
+      { service: this.options.service, subjectPrefix: this.options.subjectPrefix, relay: this.options.relay, stream: this.options.stream, handlers, writer: this.writer },
     );
     await this.runtime.start();
   }

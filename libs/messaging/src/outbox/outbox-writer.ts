@@ -14,6 +14,7 @@ import {
 } from '@liqpass/events';
 import { currentCorrelationId, newCorrelationId } from '@liqpass/observability';
 import { OUTBOX_CHANNEL_SQL } from './outbox-channel';
+import type { RelayKickOnCommit } from './relay-kick-on-commit';
 
 export interface OutboxWriterOptions {
   /** The service this process runs as; it may only append the events it produces. */
@@ -46,6 +47,8 @@ export interface StateChange {
 }
 
 const OUTBOX_COLUMNS = 'id, type, version, subject, msg_id, envelope, correlation_id';
+/** Wakes every relay of the service (NOTIFY is delivered on commit; one per transaction however many rows). */
+const NOTIFY_RELAYS = `RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')`;
 
 /**
  * The one way to publish an event: write it to the outbox inside the caller's transaction, so
@@ -53,9 +56,23 @@ const OUTBOX_COLUMNS = 'id, type, version, subject, msg_id, envelope, correlatio
  */
 export class OutboxWriter {
   private readonly prefix: string;
+  private localRelay: RelayKickOnCommit | undefined;
 
   constructor(private readonly options: OutboxWriterOptions) {
     this.prefix = options.subjectPrefix ?? DEFAULT_SUBJECT_PREFIX;
+  }
+
+  /**
+   * While this process's relay runs (MessagingRuntime sets it, and clears it before the relay
+   * stops), appends through its DataSource wake it directly on commit instead of by NOTIFY.
+   */
+  wakeLocalRelay(wake: RelayKickOnCommit | undefined): void {
+    this.localRelay = wake;
+  }
+
+  /** The local relay to kick after an append through `manager`, or undefined: then the statement notifies. */
+  private localWake(manager: EntityManager): RelayKickOnCommit | undefined {
+    return this.localRelay?.covers(manager) ? this.localRelay : undefined;
   }
 
   /** Validates and appends a built event. Throws (writing nothing) if it is invalid. */
@@ -67,8 +84,10 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append needs the EntityManager of an open transaction (dataSource.transaction(...))');
     }
-    // The row and the relay's wake-up in one round trip (NOTIFY is delivered on commit).
-    await preparedQuery(manager, `INSERT INTO outbox (${OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')`, values);
+    // The row and the relays' wake-up in one round trip, unless the local relay is woken on commit.
+    const local = this.localWake(manager);
+    await preparedQuery(manager, `INSERT INTO outbox (${OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)${local ? '' : ` ${NOTIFY_RELAYS}`}`, values);
+    local?.appended(manager);
   }
 
   /**
@@ -87,6 +106,7 @@ export class OutboxWriter {
     const event = this.build(type, payload, context);
     const values = this.rowOf(event, context);
     const n = change.params.length;
+    const local = this.localWake(manager);
     const rows = await preparedQuery<R[]>(
       manager,
       `WITH ${change.with},
@@ -94,11 +114,12 @@ export class OutboxWriter {
          INSERT INTO outbox (${OUTBOX_COLUMNS})
          SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::int, $${n + 4}::text, $${n + 5}::text, $${n + 6}::jsonb, $${n + 7}::text
            FROM (SELECT 1 FROM ${change.gate} LIMIT 1) AS gate
-         RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')
+         ${local ? 'RETURNING 1' : NOTIFY_RELAYS}
        )
        ${change.select}`,
       [...change.params, ...values],
     );
+    local?.appended(manager);
     return { rows, event };
   }
 

@@ -6,8 +6,10 @@ import { NATS_CORRELATION_HEADER } from '@liqpass/observability';
 import { openMessagingTestEnv, streamMessageCount, type MessagingTestEnv } from '../testing/messaging-test-env';
 import { JetStreamTopology } from '../topology/jetstream-topology';
 import { streamName } from '../topology/names';
+import { MessagingRuntime } from '../runtime/messaging-runtime';
 import { CLAIM_PENDING_SETTINGS, claimPendingSql, OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
+import { RelayWakeup } from './relay-wakeup';
 
 /** A relay whose process "dies" after JetStream acked the publish but before the row is marked. */
 class RelayDyingBeforeMark extends OutboxRelay {
@@ -142,6 +144,40 @@ describe('transactional outbox (real Postgres + JetStream)', () => {
       expect(await streamMessageCount(env, stream)).toBe(1);
     } finally {
       await running.stop();
+    }
+  });
+
+  it('wakes the relay of its own process on commit without a NOTIFY, and notifies again once that relay stops', async () => {
+    let notifications = 0;
+    const wakeup = await RelayWakeup.listen(env.dataSource, () => notifications++);
+    const runtime = new MessagingRuntime(
+      { dataSource: env.dataSource, nc: env.nc, logger: env.logger, metrics: env.metrics },
+      { service: 'policy', subjectPrefix: env.prefix, relay: { listen: false, pollIntervalMs: 60_000 }, handlers: [], writer },
+    );
+    const published = (id: string) => eventually(async () => (await outboxRows()).some((row) => row.id === id && row.state === 'PUBLISHED'), 5_000, 20);
+    try {
+      await runtime.start();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the first (empty) pass is over: asleep for a minute
+      const inTransaction = await env.dataSource.transaction(createPolicy);
+      await published(inTransaction.id);
+      const payload = samplePayload('PolicyCreated');
+      const change = {
+        with: `created AS (INSERT INTO purchase_orders (id, status) VALUES ($1, 'PENDING_PAYMENT') RETURNING id)`,
+        gate: 'created',
+        select: 'SELECT id FROM created',
+        params: [payload.purchaseOrderId],
+      };
+      const { event: onItsOwn } = await writer.appendNewWith(env.dataSource.manager, change, 'PolicyCreated', payload, { correlationId: 'corr-own' });
+      await published(onItsOwn.id);
+      expect(await streamMessageCount(env, stream)).toBe(2);
+      expect(notifications).toBe(0);
+
+      await runtime.stop();
+      await env.dataSource.transaction(createPolicy);
+      await eventually(async () => notifications === 1, 5_000, 20);
+    } finally {
+      await runtime.stop();
+      await wakeup.close();
     }
   });
 

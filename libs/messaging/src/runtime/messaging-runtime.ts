@@ -10,6 +10,8 @@ import type { AnyEventHandlerRegistration } from '../inbox/event-handler';
 import { InboxProcessor } from '../inbox/inbox-processor';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
+import type { OutboxWriter } from '../outbox/outbox-writer';
+import { RelayKickOnCommit } from '../outbox/relay-kick-on-commit';
 import { JetStreamTopology } from '../topology/jetstream-topology';
 import { DEFAULT_STREAM_OPTIONS, type StreamOptions } from '../topology/stream-options';
 
@@ -23,6 +25,8 @@ export interface MessagingRuntimeOptions {
   readonly relay?: Partial<OutboxRelayOptions> | false;
   readonly stream?: Partial<StreamOptions>;
   readonly handlers: readonly AnyEventHandlerRegistration[];
+  /** The process's outbox writer: while the relay runs, its appends wake it on commit, not by NOTIFY. */
+  readonly writer?: OutboxWriter;
 }
 
 export interface MessagingRuntimeDeps {
@@ -39,6 +43,7 @@ export interface MessagingRuntimeDeps {
 export class MessagingRuntime {
   private readonly runners: ConsumerRunner[] = [];
   private relay: OutboxRelay | undefined;
+  private kickOnCommit: RelayKickOnCommit | undefined;
 
   constructor(
     private readonly deps: MessagingRuntimeDeps,
@@ -67,14 +72,23 @@ export class MessagingRuntime {
     }
     for (const runner of this.runners) await runner.start();
     if (this.options.relay !== false && isProducer(service)) {
-      this.relay = new OutboxRelay(dataSource, js, logger, metrics, this.options.relay ?? {});
-      await this.relay.start();
+      const relay = new OutboxRelay(dataSource, js, logger, metrics, this.options.relay ?? {});
+      this.relay = relay;
+      await relay.start();
+      if (this.options.writer) {
+        this.kickOnCommit = RelayKickOnCommit.attach(dataSource, () => relay.kick());
+        this.options.writer.wakeLocalRelay(this.kickOnCommit);
+      }
     }
     logger.info({ consumers: [...durables], relay: Boolean(this.relay) }, 'messaging started');
   }
 
   /** Stops pulling, lets handlers in flight commit, then lets the relay finish its pass. */
   async stop(): Promise<void> {
+    // From here on appends notify again: another replica's relay may have to publish them.
+    this.options.writer?.wakeLocalRelay(undefined);
+    this.kickOnCommit?.detach();
+    this.kickOnCommit = undefined;
     await Promise.all(this.runners.splice(0).map((runner) => runner.stop()));
     await this.relay?.stop();
     this.relay = undefined;
