@@ -218,7 +218,7 @@ try {
     table('rows written per claim, by table', after.tables.map((t) => ({ table: t.table, ...perClaim(activityBefore.tables.find((b) => b.table === t.table), { inserted: t.inserted, updated: t.updated, hot: t.hot }) })));
   }
   const evidence = await claims.evidenceSize([...sentAt.keys()]);
-  say(`evidence kept per claim: ${evidence.json_bytes} bytes of JSON, ${evidence.stored_bytes} bytes as stored (TOAST-compressed)`);
+  say(`evidence kept per claim: ${evidence.json_bytes} bytes of JSON, ${evidence.stored_bytes} bytes as stored (${evidence.compression ?? 'not'} compressed)`);
   table(`storm outcomes (${N} requested)`, [
     ...[...outcomes].map(([state, count]) => ({ state, claims: count })),
     ...(refused.length ? [{ state: `refused at claims.create: ${[...new Set(refused.map((e) => e.code))].join(', ')}`, claims: refused.length }] : []),

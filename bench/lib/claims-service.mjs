@@ -138,7 +138,7 @@ export class ClaimsService {
 
   /** Average size of the evidence the service kept for these claims: as JSON text, and as stored. */
   async evidenceSize(ids) {
-    const { rows } = await this.pg.query(`SELECT avg(octet_length(evidence_json::text))::int AS json_bytes, avg(pg_column_size(evidence_json))::int AS stored_bytes FROM insurance_claims WHERE id = ANY($1::uuid[])`, [ids]);
+    const { rows } = await this.pg.query(`SELECT avg(octet_length(evidence_json::text))::int AS json_bytes, avg(pg_column_size(evidence_json))::int AS stored_bytes, string_agg(DISTINCT pg_column_compression(evidence_json), ',') AS compression FROM insurance_claims WHERE id = ANY($1::uuid[])`, [ids]);
     return rows[0];
   }
 
