@@ -96,7 +96,7 @@ try {
   const token = await signIn(gateway.base, wallet);
   const policies = [];
   for (let i = 0; i < SEEDED_CLAIMS; i += 1) {
-    policies.push(await claims.announcePolicy({ wallet: wallet.address, okxUid: String(9_100_000 + i), position: { ordId: String(700_000 + i), posId: String(800_000 + i), cTime: String(Date.now() - 300_000), liqPx: '57000' } }));
+    policies.push(await claims.announcePolicy({ wallet: wallet.address, okxUid: String(9_100_000 + i), position: { ordId: String(700_000 + i), posId: String(800_000 + i), cTime: String(Date.now() - 300_000), liqPx: '57000', pos: '2' } }));
   }
   await claims.waitForPolicies(policies);
   for (const id of policies) {

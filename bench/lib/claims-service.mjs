@@ -17,6 +17,12 @@ const { Client } = pkg('pg');
 const PRODUCERS = { PolicyCreated: 'policy', PolicyActivated: 'policy', OkxOrderBound: 'okx-binding' };
 export const randomWallet = () => `0x${randomBytes(20).toString('hex')}`;
 
+/** The position's size as okx-binding records it at binding (posSzAtBind: |pos|). */
+function insuredSize(position) {
+  if (!/^-?\d+(\.\d+)?$/.test(String(position.pos))) throw new Error(`announcePolicy: the position needs its size (pos), got ${position.pos}`);
+  return String(position.pos).replace(/^-/, '');
+}
+
 /** Provisions a schema and role in a test database (as the local stack does per service). */
 export async function provisionSchema(db, schema, role) {
   await ensureServiceSchema(db.url, { database: db.name, schema, role, password: role });
@@ -80,7 +86,7 @@ export class ClaimsService {
       premiumAmountUsdc: '12500000', payoutFixedUsdc: '500000000', payoutCapUsdc: '500000000', coverageSeconds: 86_400, waitingPeriodSeconds: 0,
       instId, posSide: 'long', mgnMode: 'isolated', lever: '20', quoteExpiresAt: new Date(now + 600_000).toISOString(), createdAt: new Date(now - 400_000).toISOString(),
     });
-    await this.publish('OkxOrderBound', { purchaseOrderId, ordId: position.ordId, instId, posId: position.posId, posCTime: position.cTime, posSide: 'long', mgnMode: 'isolated', lever: '20', okxUid, liqPxAtBind: position.liqPx || null, posSzAtBind: String(Math.abs(Number(position.pos))), boundAt });
+    await this.publish('OkxOrderBound', { purchaseOrderId, ordId: position.ordId, instId, posId: position.posId, posCTime: position.cTime, posSide: 'long', mgnMode: 'isolated', lever: '20', okxUid, liqPxAtBind: position.liqPx || null, posSzAtBind: insuredSize(position), boundAt });
     await this.publish('PolicyActivated', {
       purchaseOrderId, orderId, userWallet: wallet, chainId: 31337, payoutFixedUsdc: '500000000', payoutCapUsdc: '500000000',
       coverageStartAt: new Date(now - 60_000).toISOString(), coverageEndAt: new Date(now + 86_400_000).toISOString(),

@@ -2,7 +2,6 @@ export * from './canonical/canonical-json';
 export * from './merkle/merkle-root';
 export * from './merkle/wasm-keccak';
 export * from './signature/evidence-signature';
-export * from './signature/secp256k1-signer';
 export * from './bundle/evidence-bundle';
 export * from './detection/okx-responses';
 export * from './detection/detect-liquidation';

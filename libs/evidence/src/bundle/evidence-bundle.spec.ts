@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Wallet } from 'ethers';
-import { Secp256k1Signer } from '../signature/secp256k1-signer';
+import { Secp256k1Signer } from '@liqpass/signing';
 import { sealEvidence, verifyEvidenceBundle, type EvidenceBundle, type EvidenceItem } from './evidence-bundle';
 
 const signer = new Secp256k1Signer('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');

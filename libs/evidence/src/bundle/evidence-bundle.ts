@@ -1,7 +1,7 @@
 import { getAddress } from 'ethers';
 import { evidenceLeaf, merkleRoot } from '../merkle/merkle-root';
 import { recoverEvidenceSigner, signEvidence, type EvidenceSeal } from '../signature/evidence-signature';
-import type { DigestSigner } from '../signature/secp256k1-signer';
+import type { DigestSigner } from '@liqpass/signing';
 
 /** One raw OKX response as kept for a claim (LOCAL-STACK.md "Evidence bundle"). */
 export interface EvidenceItem {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Wallet } from 'ethers';
-import { Secp256k1Signer } from '../signature/secp256k1-signer';
+import { Secp256k1Signer } from '@liqpass/signing';
 import { sealEvidence } from '../bundle/evidence-bundle';
 import { runCli } from './cli';
 

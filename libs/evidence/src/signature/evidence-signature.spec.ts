@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { TypedDataEncoder, Wallet } from 'ethers';
 import { EVIDENCE_DOMAIN, EVIDENCE_TYPES, evidenceDigest, recoverEvidenceSigner, signEvidence, type EvidenceSeal } from './evidence-signature';
-import { Secp256k1Signer } from './secp256k1-signer';
+import { Secp256k1Signer } from '@liqpass/signing';
 
 const hex32 = () => `0x${randomBytes(32).toString('hex')}`;
 const randomSeal = (i: number): EvidenceSeal => ({

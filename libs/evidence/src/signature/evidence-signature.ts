@@ -1,5 +1,5 @@
 import { keccak256, toUtf8Bytes, TypedDataEncoder, verifyTypedData, type TypedDataDomain } from 'ethers';
-import type { DigestSigner } from './secp256k1-signer';
+import type { DigestSigner } from '@liqpass/signing';
 
 /**
  * The verifier's EIP-712 seal. No chainId or contract in the domain: evidence is about OKX,

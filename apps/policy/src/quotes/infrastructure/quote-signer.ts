@@ -1,5 +1,6 @@
 import { isHexString, keccak256, toUtf8Bytes, TypedDataEncoder, type TypedDataDomain, type Wallet } from 'ethers';
 import { QUOTE_TYPES, type Quote } from '@liqpass/chain';
+import { Secp256k1Signer } from '@liqpass/signing';
 
 const QUOTE_TYPE_HASH = Buffer.from(keccak256(toUtf8Bytes(TypedDataEncoder.from(QUOTE_TYPES).encodeType('Quote'))).slice(2), 'hex');
 const EIP712_PREFIX = Buffer.from([0x19, 0x01]);
@@ -13,27 +14,31 @@ const MAX_INSTRUMENTS = 1_000;
  * Quote struct is encoded straight into its fixed layout — ten 32-byte words — instead of by
  * ethers' generic encoder, which re-checksums the buyer, re-hashes the instrument's type and
  * round-trips every value through hex strings: five keccaks a quote instead of two, and more
- * CPU than the hashing itself. Quotes are on the hot path.
+ * CPU than the hashing itself. Quotes are on the hot path, so the digest is signed by
+ * libsecp256k1 in WebAssembly (@liqpass/signing), the same signature as ethers' at about a third
+ * of its CPU.
  */
 export class QuoteSigner {
   private readonly domainSeparator: Buffer;
   private readonly instrumentHashes = new Map<string, Buffer>();
+  private readonly key: Secp256k1Signer;
 
   constructor(
-    private readonly wallet: Wallet,
+    wallet: Wallet,
     readonly domain: TypedDataDomain,
   ) {
     this.domainSeparator = Buffer.from(TypedDataEncoder.hashDomain(domain).slice(2), 'hex');
+    this.key = new Secp256k1Signer(wallet.privateKey);
   }
 
   get address(): string {
-    return this.wallet.address;
+    return this.key.address;
   }
 
   /** `{ quoteHash, signature }`: the EIP-712 digest (the contract's hashQuote) and its signature. */
   sign(quote: Quote): { quoteHash: string; signature: string } {
     const quoteHash = keccak256(Buffer.concat([EIP712_PREFIX, this.domainSeparator, this.structHash(quote)]));
-    return { quoteHash, signature: this.wallet.signingKey.sign(quoteHash).serialized };
+    return { quoteHash, signature: this.key.sign(Buffer.from(quoteHash.slice(2), 'hex')) };
   }
 
   /** hashStruct(Quote): keccak256(typeHash ‖ the nine fields, each one word). */

@@ -1,0 +1,1 @@
+export * from './secp256k1-signer';
