@@ -4,6 +4,7 @@ import { MESSAGING_ENTITIES, MessagingModule } from '@liqpass/messaging';
 import type { Logger, Registry } from '@liqpass/observability';
 import { OkxClient } from '@liqpass/okx-client';
 import { METRICS_REGISTRY, ServiceKitModule } from '@liqpass/service-kit';
+import { useWasmKeccak } from '@liqpass/signing';
 import { POLICY_SETTINGS, policySettings, type PolicyConfig } from './config/policy-settings';
 import { ExpiryScheduler } from './expiry/application/expiry-scheduler';
 import { SchedulerLeaseRepository } from './expiry/infrastructure/scheduler-lease.repository';
@@ -58,7 +59,11 @@ export class PolicyAppModule {
         ExposureSnapshot,
         QuoteRepository,
         QuoteWriter,
-        { provide: QuoteSigner, useFactory: () => new QuoteSigner(settings.signer, checkoutDomain(settings.chain.chainId, settings.chain.contracts.checkout)) },
+        {
+          provide: QuoteSigner,
+          // Every quote hashes its struct and digest: keccak-256 in WebAssembly, not ethers' JavaScript one.
+          useFactory: async () => (await useWasmKeccak(), new QuoteSigner(settings.signer, checkoutDomain(settings.chain.chainId, settings.chain.contracts.checkout))),
+        },
         PurchaseOrderRepository,
         TransitionLog,
         PolicyTransitions,

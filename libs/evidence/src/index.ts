@@ -1,6 +1,5 @@
 export * from './canonical/canonical-json';
 export * from './merkle/merkle-root';
-export * from './merkle/wasm-keccak';
 export * from './signature/evidence-signature';
 export * from './bundle/evidence-bundle';
 export * from './detection/okx-responses';

@@ -3,8 +3,8 @@ import { RpcClient, RpcTimeoutError, RpcUnavailableError, SERVICE_CONFIG, type R
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ServiceConfigOf } from '@liqpass/config';
-import { Secp256k1Signer } from '@liqpass/signing';
-import { assessClaim, detectLiquidation, sealEvidence, useWasmKeccak, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
+import { Secp256k1Signer, useWasmKeccak } from '@liqpass/signing';
+import { assessClaim, detectLiquidation, sealEvidence, type EvidenceItem, type EvidenceSummary, type OkxRecord } from '@liqpass/evidence';
 import { NATS_CONNECTION, type InboxCommit } from '@liqpass/messaging';
 import type { PolicyView } from '../domain/claim-preconditions';
 import { verificationReads } from '../domain/okx-reads';
