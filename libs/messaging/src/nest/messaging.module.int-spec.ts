@@ -92,7 +92,9 @@ describe('MessagingModule (Nest, real Postgres + JetStream)', () => {
     // An event from another service arrives on the durable the module declared.
     const paid = createEvent('PremiumPaid', samplePayload('PremiumPaid'), { producer: 'payment-listener', correlationId: 'corr-nest' });
     await env.js.publish(eventSubject('PremiumPaid', 1, env.prefix), JSON.stringify(paid), { msgID: paid.id });
-    await eventually(async () => probe.premiums.length === 1);
+    // The handler runs inside the inbox transaction: its row is there once that commits, a moment
+    // after the handler returned.
+    await eventually(async () => ((await env.dataSource.query('SELECT order_id FROM paid_orders')) as unknown[]).length === 1);
     expect(probe.premiums).toEqual([{ id: paid.id, correlationId: 'corr-nest' }]);
     expect(await env.dataSource.query('SELECT order_id FROM paid_orders')).toEqual([{ order_id: paid.payload.orderId }]);
 
