@@ -24,6 +24,13 @@ function loadEvidenceLib() {
     module._compile(code, filename);
   };
   Module._extensions['.ts'] = compile;
+  // The workspace's own libraries (`@liqpass/signing`'s EIP-712 words), from their source as well.
+  const libsDir = join(__dirname, '..', '..');
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function resolveWorkspaceLib(request, ...rest) {
+    const lib = /^@liqpass\/([a-z-]+)$/.exec(request);
+    return resolve.call(this, lib ? join(libsDir, lib[1], 'src', 'index.ts') : request, ...rest);
+  };
   return require(join(srcDir, 'cli', 'cli.ts'));
 }
 

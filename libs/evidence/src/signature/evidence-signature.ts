@@ -1,5 +1,5 @@
 import { keccak256, toUtf8Bytes, TypedDataEncoder, verifyTypedData, type TypedDataDomain } from 'ethers';
-import type { DigestSigner } from '@liqpass/signing';
+import { bytes32Word, uintWord, WORD, type DigestSigner } from '@liqpass/signing';
 
 /**
  * The verifier's EIP-712 seal. No chainId or contract in the domain: evidence is about OKX,
@@ -30,7 +30,6 @@ export interface EvidenceSeal {
 
 const message = (seal: EvidenceSeal) => ({ ...seal, liquidationTimeMs: BigInt(seal.liquidationTimeMs), payoutUsdc: BigInt(seal.payoutUsdc) });
 
-const WORD = 32;
 const TYPE_HASH = Buffer.from(keccak256(toUtf8Bytes(TypedDataEncoder.from(EVIDENCE_TYPES).encodeType('Evidence'))).slice(2), 'hex');
 /** `0x19 0x01 ‖ domainSeparator`, the fixed start of every seal's digest input. */
 const DIGEST_PREFIX = Buffer.concat([Buffer.from([0x19, 0x01]), Buffer.from(TypedDataEncoder.hashDomain(EVIDENCE_DOMAIN).slice(2), 'hex')]);
@@ -46,10 +45,10 @@ export function evidenceDigest(seal: EvidenceSeal): string {
   const words = Buffer.alloc(6 * WORD);
   TYPE_HASH.copy(words, 0);
   words.write(keccak256(Buffer.from(seal.claimId, 'utf8')).slice(2), WORD, 'hex');
-  words.write(bytes32(seal.orderId, 'orderId'), 2 * WORD, 'hex');
-  words.write(bytes32(seal.root, 'root'), 3 * WORD, 'hex');
-  words.write(uint(BigInt(seal.liquidationTimeMs), 64, 'liquidationTimeMs'), 4 * WORD, 'hex');
-  words.write(uint(BigInt(seal.payoutUsdc), 256, 'payoutUsdc'), 5 * WORD, 'hex');
+  bytes32Word(seal.orderId, 'orderId').copy(words, 2 * WORD);
+  bytes32Word(seal.root, 'root').copy(words, 3 * WORD);
+  uintWord(BigInt(seal.liquidationTimeMs), 64, 'liquidationTimeMs').copy(words, 4 * WORD);
+  uintWord(BigInt(seal.payoutUsdc), 256, 'payoutUsdc').copy(words, 5 * WORD);
   const input = Buffer.alloc(DIGEST_PREFIX.length + WORD);
   DIGEST_PREFIX.copy(input, 0);
   input.write(keccak256(words).slice(2), DIGEST_PREFIX.length, 'hex');
@@ -63,15 +62,4 @@ export function signEvidence(signer: DigestSigner, seal: EvidenceSeal): string {
 /** The address that signed; throws on a malformed signature. */
 export function recoverEvidenceSigner(seal: EvidenceSeal, signature: string): string {
   return verifyTypedData(EVIDENCE_DOMAIN, EVIDENCE_TYPES, message(seal), signature);
-}
-
-function bytes32(value: string, field: string): string {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(value)) throw new TypeError(`${field} must be 32 bytes of 0x-hex: ${value}`);
-  return value.slice(2);
-}
-
-/** A uintN as one big-endian word of hex. */
-function uint(value: bigint, bits: number, field: string): string {
-  if (value < 0n || value >= 1n << BigInt(bits)) throw new RangeError(`${field} does not fit a uint${bits}: ${value}`);
-  return value.toString(16).padStart(2 * WORD, '0');
 }

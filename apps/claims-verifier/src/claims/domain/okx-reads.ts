@@ -23,8 +23,9 @@ export const ORDERS_HISTORY_REACH_MS = 6 * 86_400_000;
  * the last 7 days included, so for a younger position it would only repeat history, at half
  * history's rate limit) — the position's history, fills, liquidation bills, and, only for a
  * binding recorded without the insured size (before okx-binding reported it), the insured
- * order, whose fill is then the size a partial liquidation scales against. Reads start at the position's creation (or a day before binding), not at
- * coverage start, so a liquidation before binding or in the waiting period is seen and named.
+ * order, whose fill is then the size a partial liquidation scales against. Reads start at the
+ * position's creation (or a day before binding), not at coverage start, so a liquidation before
+ * binding or in the waiting period is seen and named.
  */
 export function verificationReads(policy: PolicyView, nowMs: number): OkxReadCall[] {
   const instId = policy.instId!;

@@ -1,10 +1,9 @@
 import { isHexString, keccak256, toUtf8Bytes, TypedDataEncoder, type TypedDataDomain, type Wallet } from 'ethers';
 import { QUOTE_TYPES, type Quote } from '@liqpass/chain';
-import { Secp256k1Signer } from '@liqpass/signing';
+import { bytes32Word, Secp256k1Signer, uintWord, WORD } from '@liqpass/signing';
 
 const QUOTE_TYPE_HASH = Buffer.from(keccak256(toUtf8Bytes(TypedDataEncoder.from(QUOTE_TYPES).encodeType('Quote'))).slice(2), 'hex');
 const EIP712_PREFIX = Buffer.from([0x19, 0x01]);
-const WORD = 32;
 /** The few instrument names quoted: their string hashes (EIP-712 hashes a string field) are kept. */
 const MAX_INSTRUMENTS = 1_000;
 
@@ -45,15 +44,15 @@ export class QuoteSigner {
   private structHash(quote: Quote): Buffer {
     const words = Buffer.alloc(10 * WORD);
     QUOTE_TYPE_HASH.copy(words, 0);
-    bytes32(quote.orderId, 'orderId').copy(words, WORD);
+    bytes32Word(quote.orderId, 'quote orderId').copy(words, WORD);
     address(quote.buyer).copy(words, 2 * WORD + 12);
-    uint(quote.premium, 256, 'premium').copy(words, 3 * WORD);
-    uint(quote.payout, 256, 'payout').copy(words, 4 * WORD);
-    uint(quote.payoutCap, 256, 'payoutCap').copy(words, 5 * WORD);
-    uint(quote.coverageSeconds, 64, 'coverageSeconds').copy(words, 6 * WORD);
+    uintWord(quote.premium, 256, 'quote premium').copy(words, 3 * WORD);
+    uintWord(quote.payout, 256, 'quote payout').copy(words, 4 * WORD);
+    uintWord(quote.payoutCap, 256, 'quote payoutCap').copy(words, 5 * WORD);
+    uintWord(quote.coverageSeconds, 64, 'quote coverageSeconds').copy(words, 6 * WORD);
     this.instrumentHash(quote.instrument).copy(words, 7 * WORD);
-    uint(quote.leverage, 32, 'leverage').copy(words, 8 * WORD);
-    uint(quote.deadline, 64, 'deadline').copy(words, 9 * WORD);
+    uintWord(quote.leverage, 32, 'quote leverage').copy(words, 8 * WORD);
+    uintWord(quote.deadline, 64, 'quote deadline').copy(words, 9 * WORD);
     return Buffer.from(keccak256(words).slice(2), 'hex');
   }
 
@@ -68,18 +67,8 @@ export class QuoteSigner {
   }
 }
 
-function bytes32(value: string, field: string): Buffer {
-  if (!isHexString(value, 32)) throw new RangeError(`quote ${field} must be 32 bytes of hex (got ${value})`);
-  return Buffer.from(value.slice(2), 'hex');
-}
-
 /** The 20 bytes of an address; the contract never sees its checksum, but a malformed one is refused. */
 function address(value: string): Buffer {
   if (!isHexString(value, 20)) throw new RangeError(`quote buyer must be an address (got ${value})`);
   return Buffer.from(value.slice(2), 'hex');
-}
-
-function uint(value: bigint, bits: number, field: string): Buffer {
-  if (value < 0n || value >= 1n << BigInt(bits)) throw new RangeError(`quote ${field} does not fit in uint${bits} (got ${value})`);
-  return Buffer.from(value.toString(16).padStart(2 * WORD, '0'), 'hex');
 }
