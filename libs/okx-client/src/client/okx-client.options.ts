@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry/retry-policy';
-import { fetchTransport, nodeHttpTransport, type OkxTransport } from '../http/okx-transport';
+import { fetchTransport, undiciTransport, type OkxTransport } from '../http/okx-transport';
 import type { RawOkxResponse } from './raw-okx-response';
 
 /** An OKX API key as the trader created it. Held only in memory, never logged or returned. */
@@ -31,7 +31,7 @@ export interface OkxClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Source of retry jitter, in [0, 1). */
   readonly random?: () => number;
-  /** Sends through this fetch instead of the default node:http transport (tests script OKX with it). */
+  /** Sends through this fetch instead of the default undici transport (tests script OKX with it). */
   readonly fetch?: typeof fetch;
   /** Keep-alive connections to OKX at most (the default transport); more requests wait for one. */
   readonly maxConnections?: number;
@@ -73,6 +73,6 @@ export function resolveOkxClientOptions(options: OkxClientOptions): ResolvedOkxC
     now: options.now ?? Date.now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
-    transport: options.fetch ? fetchTransport(baseUrl, options.fetch) : nodeHttpTransport(baseUrl, maxConnections),
+    transport: options.fetch ? fetchTransport(baseUrl, options.fetch) : undiciTransport(baseUrl, maxConnections),
   };
 }
