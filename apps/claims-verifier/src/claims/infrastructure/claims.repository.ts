@@ -119,22 +119,28 @@ export class ClaimsRepository {
   }
 
   /**
-   * A verification starts (or restarts, after a crash or a retry): its deadline counts from now,
-   * not from when the claim was requested, so a claim that waited its turn in a storm still gets
-   * its full time with OKX. With it, the policy it claims on (one round trip for both). Null when
-   * the claim is no longer VERIFYING. Only the claim's key columns come back, and the deadline is
-   * in no index (the sweeper finds VERIFYING claims by status), so this update stays on its heap
-   * page (HOT) instead of adding an entry to each of the table's indexes.
+   * A verification starts (or restarts, after a crash or a retry), with the policy it claims on,
+   * in one round trip; null when the claim is no longer VERIFYING. It gets its full
+   * VERIFY_DEADLINE_MS with OKX however long it waited its turn: the sweeper's deadline
+   * (verify_deadline_at, VERIFY_START_WITHIN_MS after the request) is moved on only when less
+   * than that is left. Otherwise — every claim of a storm that started within two minutes of
+   * its request — the statement writes nothing: no row version, no WAL, no commit to flush
+   * (a transaction that changed no row has no id to commit). Only the claim's key comes back.
    */
   async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimKey; policy: PolicyView | null } | null> {
     const rows = await preparedQuery<Record<string, unknown>[]>(
       manager,
-      `WITH started AS (
-         UPDATE insurance_claims SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
-          WHERE id = $1 AND status = 'VERIFYING' RETURNING id, purchase_order_id, status, updated_at
+      `WITH claim AS (
+         SELECT id, purchase_order_id, status, updated_at, verify_deadline_at FROM insurance_claims WHERE id = $1 AND status = 'VERIFYING'
+       ), extended AS (
+         UPDATE insurance_claims c SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
+           FROM claim
+          WHERE c.id = claim.id AND c.status = 'VERIFYING'
+            AND (claim.verify_deadline_at IS NULL OR claim.verify_deadline_at < now() + make_interval(secs => $2::double precision / 1000))
+          RETURNING c.id
        )
-       SELECT started.*, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')}
-         FROM started LEFT JOIN policies p ON p.purchase_order_id = started.purchase_order_id`,
+       SELECT claim.id, claim.purchase_order_id, claim.status, claim.updated_at, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')}
+         FROM claim LEFT JOIN policies p ON p.purchase_order_id = claim.purchase_order_id`,
       [id, deadlineMs],
     );
     const [row] = rows;
