@@ -10,6 +10,7 @@ export * from './persistence/dead-letter.orm-entity';
 export * from './persistence/messaging-entities';
 export * from './persistence/create-messaging-tables.migration';
 export * from './persistence/order-pending-outbox.migration';
+export * from './persistence/outbox-envelope-as-json.migration';
 export * from './persistence/messaging-migrations';
 export * from './metrics/messaging-metrics';
 export * from './outbox/outbox-writer';

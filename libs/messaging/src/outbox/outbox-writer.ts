@@ -112,7 +112,7 @@ export class OutboxWriter {
       `WITH ${change.with},
        outbox_appended AS (
          INSERT INTO outbox (${OUTBOX_COLUMNS})
-         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::int, $${n + 4}::text, $${n + 5}::text, $${n + 6}::jsonb, $${n + 7}::text
+         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::int, $${n + 4}::text, $${n + 5}::text, $${n + 6}::json, $${n + 7}::text
            FROM (SELECT 1 FROM ${change.gate} LIMIT 1) AS gate
          ${local ? 'RETURNING 1' : NOTIFY_RELAYS}
        )

@@ -27,7 +27,8 @@ export class OutboxMessageOrmEntity {
   @Column({ name: 'msg_id', type: 'text' })
   msgId!: string;
 
-  @Column({ type: 'jsonb' })
+  /** json, not jsonb: written and read whole, kept as the text the writer serialised (OutboxEnvelopeAsJson). */
+  @Column({ type: 'json' })
   envelope!: Record<string, unknown>;
 
   @Column({ name: 'correlation_id', type: 'text' })
