@@ -11,6 +11,9 @@ import { PermanentError } from './permanent-error';
 
 /** The inbox row of a delivery ($1 event id, $2 consumer, $3 event type); nothing if it is there already. */
 const INSERT_INBOX_ROW = `INSERT INTO inbox (message_id, consumer, event_type) VALUES ($1, $2, $3) ON CONFLICT (message_id, consumer) DO NOTHING`;
+/** The same row as a CTE of the handler's statement (one string, so statements built on it are the same text each time). */
+const INBOX_ROW_CTE = `inbox_row AS (${INSERT_INBOX_ROW} RETURNING message_id)`;
+const INBOX_ROW_RECORDED = 'EXISTS (SELECT 1 FROM inbox_row)';
 
 /**
  * Decides the fate of one delivery: invalid → dead letter + term; seen before → ack and skip;
@@ -99,9 +102,9 @@ export class InboxProcessor {
         inOneStatement: async (write: (manager: EntityManager, inbox: InboxRowCte) => Promise<boolean>) => {
           once();
           committed = await write(this.dataSource.manager, {
-            with: `inbox_row AS (${INSERT_INBOX_ROW} RETURNING message_id)`,
+            with: INBOX_ROW_CTE,
             params: [event.id, this.registration.consumer, event.type],
-            recorded: 'EXISTS (SELECT 1 FROM inbox_row)',
+            recorded: INBOX_ROW_RECORDED,
           });
           return committed;
         },

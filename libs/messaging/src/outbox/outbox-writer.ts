@@ -57,6 +57,7 @@ const NOTIFY_RELAYS = `RETURNING pg_notify(${OUTBOX_CHANNEL_SQL}, '')`;
 export class OutboxWriter {
   private readonly prefix: string;
   private localRelay: RelayKickOnCommit | undefined;
+  private readonly statements = new Map<string, Map<string, string>>();
 
   constructor(private readonly options: OutboxWriterOptions) {
     this.prefix = options.subjectPrefix ?? DEFAULT_SUBJECT_PREFIX;
@@ -105,22 +106,40 @@ export class OutboxWriter {
   ): Promise<{ readonly rows: R[]; readonly event: EventEnvelope<T> }> {
     const event = this.build(type, payload, context);
     const values = this.rowOf(event, context);
-    const n = change.params.length;
     const local = this.localWake(manager);
     const rows = await preparedQuery<R[]>(
       manager,
-      `WITH ${change.with},
-       outbox_appended AS (
-         INSERT INTO outbox (${OUTBOX_COLUMNS})
-         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::int, $${n + 4}::text, $${n + 5}::text, $${n + 6}::json, $${n + 7}::text
-           FROM (SELECT 1 FROM ${change.gate} LIMIT 1) AS gate
-         ${local ? 'RETURNING 1' : NOTIFY_RELAYS}
-       )
-       ${change.select}`,
+      this.statementWith(change, local !== undefined),
       [...change.params, ...values],
     );
     local?.appended(manager);
     return { rows, event };
+  }
+
+  /**
+   * The statement of `appendNewWith`, built once per shape of change: a prepared statement is
+   * looked up by its text, and a text built afresh on every call (a claim decision's is ~2 kB)
+   * was hashed and compared afresh too. Keyed by the change's own strings, which its builders
+   * keep constant per shape.
+   */
+  private statementWith(change: StateChange, localWake: boolean): string {
+    let shapes = this.statements.get(change.with);
+    if (!shapes) this.statements.set(change.with, (shapes = new Map()));
+    const key = `${localWake ? 'local' : 'notify'} ${change.gate} ${change.select}`;
+    let text = shapes.get(key);
+    if (!text) {
+      const n = change.params.length;
+      text = `WITH ${change.with},
+       outbox_appended AS (
+         INSERT INTO outbox (${OUTBOX_COLUMNS})
+         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::int, $${n + 4}::text, $${n + 5}::text, $${n + 6}::json, $${n + 7}::text
+           FROM (SELECT 1 FROM ${change.gate} LIMIT 1) AS gate
+         ${localWake ? 'RETURNING 1' : NOTIFY_RELAYS}
+       )
+       ${change.select}`;
+      shapes.set(key, text);
+    }
+    return text;
   }
 
   /**

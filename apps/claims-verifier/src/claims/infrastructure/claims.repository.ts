@@ -80,19 +80,7 @@ export class ClaimsRepository {
    * The recent-claims counts are two index lookups, not a scan of every recent claim.
    */
   async openingContext(manager: EntityManager, purchaseOrderId: string, claimant: string): Promise<OpeningContext> {
-    const [row] = await preparedQuery<Record<string, unknown>[]>(
-      manager,
-      `SELECT p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')},
-              open_claim.id AS open_claim_id, open_claim.status AS open_claim_status,
-              (SELECT count(*) FROM insurance_claims WHERE claimant = $2 AND created_at > now() - interval '30 days')::int AS by_wallet,
-              (SELECT count(*) FROM insurance_claims c JOIN policies q ON q.purchase_order_id = c.purchase_order_id
-                WHERE q.okx_uid = p.okx_uid AND c.created_at > now() - interval '30 days')::int AS by_uid,
-              ARRAY(SELECT DISTINCT w.user_wallet FROM policies w WHERE w.okx_uid = p.okx_uid AND w.user_wallet IS NOT NULL ORDER BY w.user_wallet) AS uid_wallets
-         FROM (VALUES (1)) AS one
-         LEFT JOIN policies p ON p.purchase_order_id = $1
-         LEFT JOIN LATERAL (SELECT id, status FROM insurance_claims WHERE purchase_order_id = $1 AND status <> 'REJECTED' LIMIT 1) AS open_claim ON true`,
-      [purchaseOrderId, claimant],
-    );
+    const [row] = await preparedQuery<Record<string, unknown>[]>(manager, OPENING_CONTEXT_SQL, [purchaseOrderId, claimant]);
     const policy = prefixed(row!, 'policy__');
     return {
       policy: policy['found'] ? policyView(policy) : null,
@@ -128,21 +116,7 @@ export class ClaimsRepository {
    * (a transaction that changed no row has no id to commit). Only the claim's key comes back.
    */
   async startVerification(manager: EntityManager, id: string, deadlineMs: number): Promise<{ claim: ClaimKey; policy: PolicyView | null } | null> {
-    const rows = await preparedQuery<Record<string, unknown>[]>(
-      manager,
-      `WITH claim AS (
-         SELECT id, purchase_order_id, status, updated_at, verify_deadline_at FROM insurance_claims WHERE id = $1 AND status = 'VERIFYING'
-       ), extended AS (
-         UPDATE insurance_claims c SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
-           FROM claim
-          WHERE c.id = claim.id AND c.status = 'VERIFYING'
-            AND (claim.verify_deadline_at IS NULL OR claim.verify_deadline_at < now() + make_interval(secs => $2::double precision / 1000))
-          RETURNING c.id
-       )
-       SELECT claim.id, claim.purchase_order_id, claim.status, claim.updated_at, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ')}
-         FROM claim LEFT JOIN policies p ON p.purchase_order_id = claim.purchase_order_id`,
-      [id, deadlineMs],
-    );
+    const rows = await preparedQuery<Record<string, unknown>[]>(manager, START_VERIFICATION_SQL, [id, deadlineMs]);
     const [row] = rows;
     if (!row) return null;
     const claim = Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('policy__')));
@@ -159,11 +133,7 @@ export class ClaimsRepository {
   async insert<T extends EventType>(manager: EntityManager, claim: Partial<ClaimRow> & { id: string; purchase_order_id: string; claimant: string; source: string }, actor: string, announce: Announcement<T>): Promise<ClaimRow> {
     const names = Object.keys(claim);
     const change: StateChange = {
-      with: `inserted AS (
-         INSERT INTO insurance_claims (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 2}`).join(', ')}, 'VERIFYING') RETURNING *
-       ), audited AS (
-         INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, NULL, 'VERIFYING', $1, NULL FROM inserted
-       )`,
+      with: insertText(names),
       gate: 'inserted',
       select: 'SELECT * FROM inserted',
       params: [actor, ...names.map((name) => serialise((claim as Record<string, unknown>)[name]))],
@@ -253,6 +223,31 @@ const SUMMARY_COLUMNS = [
 
 const POLICY_COLUMNS = ['purchase_order_id', 'order_id', 'user_wallet', 'chain_id', 'payout_fixed_usdc', 'payout_cap_usdc', 'inst_id', 'pos_side', 'mgn_mode', 'ord_id', 'pos_id', 'pos_c_time', 'okx_uid', 'pos_sz_at_bind', 'bound_at', 'paid_at', 'coverage_start_at', 'coverage_end_at'];
 
+const POLICY_SELECT = POLICY_COLUMNS.map((name) => `p.${name} AS policy__${name}`).join(', ');
+
+// The hot statements' texts, built once: a prepared statement is found by its text.
+const OPENING_CONTEXT_SQL = `SELECT p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_SELECT},
+              open_claim.id AS open_claim_id, open_claim.status AS open_claim_status,
+              (SELECT count(*) FROM insurance_claims WHERE claimant = $2 AND created_at > now() - interval '30 days')::int AS by_wallet,
+              (SELECT count(*) FROM insurance_claims c JOIN policies q ON q.purchase_order_id = c.purchase_order_id
+                WHERE q.okx_uid = p.okx_uid AND c.created_at > now() - interval '30 days')::int AS by_uid,
+              ARRAY(SELECT DISTINCT w.user_wallet FROM policies w WHERE w.okx_uid = p.okx_uid AND w.user_wallet IS NOT NULL ORDER BY w.user_wallet) AS uid_wallets
+         FROM (VALUES (1)) AS one
+         LEFT JOIN policies p ON p.purchase_order_id = $1
+         LEFT JOIN LATERAL (SELECT id, status FROM insurance_claims WHERE purchase_order_id = $1 AND status <> 'REJECTED' LIMIT 1) AS open_claim ON true`;
+
+const START_VERIFICATION_SQL = `WITH claim AS (
+         SELECT id, purchase_order_id, status, updated_at, verify_deadline_at FROM insurance_claims WHERE id = $1 AND status = 'VERIFYING'
+       ), extended AS (
+         UPDATE insurance_claims c SET verify_deadline_at = now() + make_interval(secs => $2::double precision / 1000)
+           FROM claim
+          WHERE c.id = claim.id AND c.status = 'VERIFYING'
+            AND (claim.verify_deadline_at IS NULL OR claim.verify_deadline_at < now() + make_interval(secs => $2::double precision / 1000))
+          RETURNING c.id
+       )
+       SELECT claim.id, claim.purchase_order_id, claim.status, claim.updated_at, p.purchase_order_id IS NOT NULL AS policy__found, ${POLICY_SELECT}
+         FROM claim LEFT JOIN policies p ON p.purchase_order_id = claim.purchase_order_id`;
+
 /** A row of the policies read model as the verifier uses it. */
 function policyView(row: Record<string, unknown>): PolicyView {
   return {
@@ -286,9 +281,46 @@ function policyView(row: Record<string, unknown>): PolicyView {
 function transitionChange(claim: ClaimKey, to: ClaimStatus, actor: string, reason: string | null, columns: Partial<ClaimRow>, inbox?: InboxRowCte): StateChange {
   if (!canTransition(claim.status, to)) throw new ClaimRpcError('INVALID_STATUS_TRANSITION', `a ${claim.status} claim cannot become ${to}`, 409);
   const names = Object.keys(columns);
+  const { with: ctes, select } = transitionText(names, inbox);
+  return {
+    with: ctes,
+    gate: 'updated',
+    select,
+    params: [...(inbox?.params ?? []), claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
+  };
+}
+
+const insertTexts = new Map<string, string>();
+
+/** A new claim's statement text for these columns, built once (see `transitionText`). */
+function insertText(names: readonly string[]): string {
+  const key = names.join(', ');
+  let text = insertTexts.get(key);
+  if (!text) {
+    text = `inserted AS (
+         INSERT INTO insurance_claims (${key}, status) VALUES (${names.map((_, i) => `$${i + 2}`).join(', ')}, 'VERIFYING') RETURNING *
+       ), audited AS (
+         INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, NULL, 'VERIFYING', $1, NULL FROM inserted
+       )`;
+    insertTexts.set(key, text);
+  }
+  return text;
+}
+
+const transitionTexts = new Map<string, { readonly with: string; readonly select: string }>();
+
+/**
+ * A transition's statement text, built once per shape (the columns it sets, with or without an
+ * inbox row) and kept: the same string each time, so the outbox writer and node-postgres find
+ * the prepared statement without hashing and comparing ~2 kB of fresh text on every decision.
+ */
+function transitionText(names: readonly string[], inbox: InboxRowCte | undefined): { readonly with: string; readonly select: string } {
+  const key = `${inbox ? `${inbox.with}|${inbox.recorded}` : '-'}|${names.join(',')}`;
+  let text = transitionTexts.get(key);
+  if (text) return text;
   const o = inbox?.params.length ?? 0;
   const $ = (n: number) => `$${n + o}`;
-  return {
+  text = {
     with: `${inbox ? `${inbox.with}, ` : ''}updated AS (
          UPDATE insurance_claims SET status = ${$(2)}, updated_at = now()${names.map((name, i) => `, ${name} = ${$(i + 6)}`).join('')}
           WHERE id = ${$(1)} AND status = ${$(3)}${inbox ? ` AND ${inbox.recorded}` : ''}
@@ -296,12 +328,12 @@ function transitionChange(claim: ClaimKey, to: ClaimStatus, actor: string, reaso
        ), audited AS (
          INSERT INTO claim_transitions (claim_id, from_status, to_status, actor, reason) SELECT id, ${$(3)}, ${$(2)}, ${$(4)}, ${$(5)} FROM updated
        )`,
-    gate: 'updated',
     // Not the evidence it may just have written: parsing it back cost Postgres and this process.
     // With an inbox row, only whether anything changed: its caller has all it needs.
     select: inbox ? `SELECT ${inbox.recorded} AS inbox_recorded, updated.id FROM (VALUES (1)) AS one LEFT JOIN updated ON true` : 'SELECT * FROM updated',
-    params: [...(inbox?.params ?? []), claim.id, to, claim.status, actor, reason, ...names.map((name) => serialise((columns as Record<string, unknown>)[name]))],
   };
+  transitionTexts.set(key, text);
+  return text;
 }
 
 /** The columns of `row` named `<prefix><name>`, by name. */
