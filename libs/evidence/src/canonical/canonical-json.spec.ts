@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import canonicalize from 'canonicalize';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalJsonBytes } from './canonical-json';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops whitespace (RFC 8785 §3.2.3 example)', () => {
@@ -26,6 +26,8 @@ describe('canonicalJson (RFC 8785)', () => {
       [],
       {},
       { b: undefined, a: 1 },
+      { controls: '\u0000\u0007\u001f\u007f', quote: 'a"b\\c', unicode: 'Grüße €', astral: '\ud83d\ude00' },
+      [undefined, 0, -0, 1.5e300, 'x'],
     ];
     for (const sample of samples) expect(canonicalJson(sample)).toBe(canonicalize(sample));
   });
@@ -48,5 +50,30 @@ describe('canonicalJson (RFC 8785)', () => {
       const sample = { body: value(0), list: [value(1), undefined, value(1)] };
       expect(canonicalJson(sample)).toBe(canonicalize(sample));
     }
+  });
+
+  it('writes documents larger than its buffer, and the bytes are the string’s UTF-8', () => {
+    const big = { data: Array.from({ length: 2000 }, (_, i) => ({ ordId: String(i), note: `é€😀 ${i}`, px: i / 7 })) };
+    const text = canonicalJson(big);
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    expect(text).toBe(canonicalize(big));
+    expect(Buffer.compare(canonicalJsonBytes(big), Buffer.from(text, 'utf8'))).toBe(0);
+  });
+
+  it('escapes a lone surrogate as \\uXXXX, as JSON.stringify does (the canonicalize package refuses one)', () => {
+    expect(canonicalJson({ lone: '\ud800 and \udfff' })).toBe('{"lone":"\\ud800 and \\udfff"}');
+  });
+
+  it('survives a toJSON that canonicalises something itself', () => {
+    const inner = { z: 1, a: 2 };
+    const sneaky = { toJSON: () => ({ nested: canonicalJson(inner), b: [1] }) };
+    expect(canonicalJson({ x: sneaky, y: 'after' })).toBe('{"x":{"b":[1],"nested":"{\\"a\\":2,\\"z\\":1}"},"y":"after"}');
+  });
+
+  it('refuses what JSON has no form for: undefined alone, functions, symbols, bigints', () => {
+    expect(() => canonicalJson(undefined)).toThrow(TypeError);
+    expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson([Symbol('s')])).toThrow(TypeError);
+    expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
   });
 });
