@@ -46,9 +46,8 @@ export interface RelayPass {
 }
 
 /**
- * A pass's claim of pending rows. The batch size is written into the text: the pass sends it as
- * one simple-protocol string, which takes no parameters. Run after CLAIM_PENDING_SETTINGS: the
- * pending rows in outbox_pending_idx's order, by a plain index scan that stops at the LIMIT and
+ * Set for the transaction before a pass claims its rows (claimPendingSql): the pending rows are
+ * then read in outbox_pending_idx's order by a plain index scan that stops at the LIMIT and
  * marks the entries of published rows dead as it passes them. A bitmap scan (the planner's pick
  * while the table's statistics are stale, and autovacuum may be off) reads every entry left
  * since the last vacuum on every pass and marks none: late in a claim storm 4,000 heap pages a
@@ -56,6 +55,11 @@ export interface RelayPass {
  */
 export const CLAIM_PENDING_SETTINGS = 'SET LOCAL enable_bitmapscan = off';
 
+/**
+ * A pass's claim of pending rows, oldest first, locked against other relays. The batch size is
+ * written into the text: the pass sends it as one simple-protocol string, which takes no
+ * parameters.
+ */
 export function claimPendingSql(batchSize: number): string {
   return `SELECT id, type, subject, msg_id, envelope::text AS envelope, correlation_id, attempts
          FROM outbox
