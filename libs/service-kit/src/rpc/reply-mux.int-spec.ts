@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
+import { NATS_CORRELATION_HEADER } from '@liqpass/observability';
 import { TEST_NATS_URL, uniqueToken } from '@liqpass/testing';
 import { RpcClient } from './rpc-client';
-import { RpcTimeoutError, RpcUnavailableError } from './rpc-protocol';
+import { rpcSubject, RpcTimeoutError, RpcUnavailableError } from './rpc-protocol';
 import { RpcServer } from './rpc-server';
 
 const silent = { error: () => undefined } as never;
@@ -32,6 +33,12 @@ describe('RpcClient request/reply over one inbox subscription', () => {
     const client = new RpcClient(caller, 5_000, prefix);
     const replies = await Promise.all(Array.from({ length: 300 }, (_, n) => client.call<{ n: number }>('policy', 'echo', { n })));
     expect(replies.map((reply) => (reply.ok ? reply.data.n : -1))).toEqual(Array.from({ length: 300 }, (_, n) => n));
+    // The server's reply carries the caller's correlation id back, and no header block without one.
+    const withId = headers();
+    withId.set(NATS_CORRELATION_HEADER, 'corr-mux-1');
+    const subject = rpcSubject('policy', 'echo', prefix);
+    expect((await caller.request(subject, JSON.stringify({ n: 1 }), { headers: withId, timeout: 2_000 })).headers?.get(NATS_CORRELATION_HEADER)).toBe('corr-mux-1');
+    expect((await caller.request(subject, JSON.stringify({ n: 1 }), { timeout: 2_000 })).headers).toBeUndefined();
     await server.close();
   });
 

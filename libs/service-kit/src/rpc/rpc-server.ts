@@ -35,8 +35,12 @@ export class RpcServer {
     const correlationId = msg.headers?.get(NATS_CORRELATION_HEADER) || undefined;
     await withCorrelationId(correlationId, async () => {
       const reply = await this.invoke(msg, handler);
-      const replyHeaders = natsHeaders();
-      if (correlationId) replyHeaders.set(NATS_CORRELATION_HEADER, correlationId);
+      // Headers only to carry a correlation id: an empty header block is still encoded and parsed.
+      let replyHeaders;
+      if (correlationId) {
+        replyHeaders = natsHeaders();
+        replyHeaders.set(NATS_CORRELATION_HEADER, correlationId);
+      }
       msg.respond(JSON.stringify(reply), { headers: replyHeaders });
     });
   }
