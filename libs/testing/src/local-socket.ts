@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where Debian's Postgres (`/var/run/postgresql`) and source or embedded builds (`/tmp`) put their sockets. */
-export const POSTGRES_SOCKET_DIRS: readonly string[] = ['/var/run/postgresql', '/tmp'];
+const POSTGRES_SOCKET_DIRS: readonly string[] = ['/var/run/postgresql', '/tmp'];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -13,9 +13,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * as the socket directory; user, password, database and port stay as they were.
  *
  * Why bother: with everything on one machine, every round trip over loopback TCP runs the
- * network stack on both sides. A claim storm ran ~10 % faster with its services on the socket
- * (bench/README.md). Whoever uses the answer must still try it: a server may refuse socket
- * logins (`peer` in pg_hba.conf) that it accepts over TCP.
+ * network stack on both sides. Claim storms ran ~8 % faster on average with their services on
+ * the socket (bench/README.md). Whoever uses the answer must still try it: a server may refuse
+ * socket logins (`peer` in pg_hba.conf) that it accepts over TCP.
  */
 export function unixSocketUrl(url: string, dirs: readonly string[] = POSTGRES_SOCKET_DIRS): string | null {
   const parsed = new URL(url);

@@ -4,6 +4,7 @@ import { unixSocketUrl } from './local-socket';
 
 /** Superuser URL of the machine's Postgres as configured (LIQPASS_PG_ADMIN_URL, else 127.0.0.1:5432 over TCP). */
 export const TEST_PG_ADMIN_URL = process.env.LIQPASS_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 let resolvedAdminUrl: Promise<string> | undefined;
 
@@ -32,7 +33,6 @@ async function acceptsLogin(url: string): Promise<boolean> {
     await client.end().catch(() => undefined);
   }
 }
-export const TEST_NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 export interface TestDatabase {
   readonly name: string;
